@@ -1,0 +1,48 @@
+using LunaPoint.Host.ErrorHandling;
+using LunaPoint.Host.Health;
+using LunaPoint.Host.Navigation;
+using Scalar.AspNetCore;
+
+namespace LunaPoint.Host;
+
+/// <summary>What the host adds around the modules: errors, health, OpenAPI, console pages, shutdown.</summary>
+internal static class HostSetup
+{
+    public static void AddLunaPointHost(this WebApplicationBuilder builder)
+    {
+        // Serve wwwroot and the modules' static assets from the build output in every environment, not
+        // only Development; a published build carries its own copy and this is then a no-op.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.Configure<HostOptions>(o =>
+            o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("LunaPoint:ShutdownTimeoutSeconds", 30)));
+
+        builder.Services.AddLunaPointErrorHandling();
+        builder.Services.AddLunaPointMediator();
+        builder.Services.AddHealthChecks();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "LunaPoint API";
+            document.Info.Description = "Face and body video analytics: streams, events, watchlists, notifications.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddRazorPages();
+        builder.Services.AddSingleton<NavigationMenu>();
+    }
+
+    public static void UseLunaPointHost(this WebApplication app)
+    {
+        app.UseLunaPointErrorHandling();
+        app.UseRouting();
+    }
+
+    public static void MapLunaPointHost(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapLunaPointHealth();
+        app.MapOpenApi();
+        // The API reference is served from the package's embedded files: the product runs on closed networks.
+        app.MapScalarApiReference(o => o.WithTitle("LunaPoint API").DisableDefaultFonts());
+        app.MapApiNotFound();
+    }
+}

@@ -1,0 +1,36 @@
+namespace LunaPoint.Host.Navigation;
+
+internal sealed record NavigationItem(string Title, string Path, string Icon, bool Available);
+
+/// <summary>
+/// The console's navigation. An entry whose page no module has mapped yet is shown disabled rather than
+/// linking to a 404; it lights up when the module that owns it maps the page.
+/// </summary>
+internal sealed class NavigationMenu(EndpointDataSource endpoints)
+{
+    private static readonly (string Title, string Path, string Icon)[] Entries =
+    [
+        ("Operator panel", "/", "◉"),
+        ("Events", "/events", "≣"),
+        ("Search", "/search", "⌕"),
+        ("Lists", "/lists", "☰"),
+        ("Streams", "/streams", "▶"),
+        ("Notifications", "/notifications", "✉"),
+        ("Users", "/users", "☺"),
+        ("License", "/license", "§"),
+        ("Monitoring", "/monitoring", "♥"),
+    ];
+
+    private IReadOnlyList<NavigationItem>? _items;
+
+    public IReadOnlyList<NavigationItem> Items => _items ??= Build();
+
+    private List<NavigationItem> Build()
+    {
+        var routes = endpoints.Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => "/" + (e.RoutePattern.RawText ?? "").Trim('/'))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return Entries.Select(e => new NavigationItem(e.Title, e.Path, e.Icon, routes.Contains(e.Path))).ToList();
+    }
+}

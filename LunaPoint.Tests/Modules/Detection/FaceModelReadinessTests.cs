@@ -1,0 +1,70 @@
+using System.Net;
+using LunaPoint.SharedKernel.Data;
+using LunaPoint.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
+
+namespace LunaPoint.Tests.Modules.Detection;
+
+/// <summary>A missing or corrupt model leaves the host up but not ready, with one log line saying how to fix it.</summary>
+public sealed class FaceModelReadinessTests
+{
+    [Fact]
+    public async Task MissingModels_HostIsNotReady_AndLogsOneLineWithTheFix()
+    {
+        var emptyDir = Directory.CreateTempSubdirectory("lunapoint-nomodels-").FullName;
+
+        await using var factory = await LunaPointFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["LunaPoint:ModelsDir"] = emptyDir });
+        var (status, report) = await WaitForModelVerdictAsync(factory);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Contains("face models missing", report);
+        Assert.Contains($"scripts/fetch-models.sh {emptyDir}", report);
+        var line = Assert.Single(factory.Logs.Lines, l => l.Category.EndsWith("FaceModelLoader", StringComparison.Ordinal) && l.Level >= LogLevel.Error);
+        Assert.Contains($"Fetch them with: scripts/fetch-models.sh {emptyDir}", line.Message);
+        Assert.Null(line.Exception);
+    }
+
+    [Fact]
+    public async Task CorruptModel_HostIsNotReady_AndNamesTheFile()
+    {
+        var dir = Directory.CreateTempSubdirectory("lunapoint-badmodels-").FullName;
+        foreach (var file in Directory.GetFiles(RepoPaths.Models, "*.onnx"))
+        {
+            File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+        }
+
+        await using (var stream = File.OpenWrite(Path.Combine(dir, "fr_detect.onnx")))
+        {
+            stream.Seek(1000, SeekOrigin.Begin);
+            stream.WriteByte(0x42);
+        }
+
+        await using var factory = await LunaPointFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["LunaPoint:ModelsDir"] = dir });
+        var (status, report) = await WaitForModelVerdictAsync(factory);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Contains("fr_detect.onnx", report);
+        Assert.Contains("corrupt", report);
+        using var live = await factory.CreateClient().GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    /// <summary>Waits until the model loader has decided (the report no longer says "loading").</summary>
+    private static async Task<(HttpStatusCode Status, string Report)> WaitForModelVerdictAsync(LunaPointFactory factory)
+    {
+        using var client = factory.CreateClient();
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            using var response = await client.GetAsync("/health/ready");
+            var report = await response.Content.ReadAsStringAsync();
+            if (!report.Contains("face models are loading", StringComparison.Ordinal) && !report.Contains("not migrated yet", StringComparison.Ordinal))
+            {
+                return (response.StatusCode, report);
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The face model loader never reached a verdict.");
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LunaPoint.SharedKernel.Data;
+
+public static class ModuleDatabaseExtensions
+{
+    public const string ReadyTag = "ready";
+
+    /// <summary>
+    /// Registers a module's DbContext for the configured provider. <typeparamref name="TPostgres"/> and
+    /// <typeparamref name="TSqlite"/> exist only so each provider has its own migrations; the module
+    /// itself always asks for <typeparamref name="TContext"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddModuleDatabase<TContext, TPostgres, TSqlite>(this IHostApplicationBuilder builder, string schema)
+        where TContext : DbContext, IModuleDbContext
+        where TPostgres : TContext
+        where TSqlite : TContext
+    {
+        var settings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddDbContext<TContext, TPostgres>(o => ModuleDbOptions.Configure(o, settings, schema));
+        }
+        else
+        {
+            builder.Services.AddDbContext<TContext, TSqlite>(o => ModuleDbOptions.Configure(o, settings, schema));
+        }
+
+        builder.Services.AddSingleton<ModuleDatabaseState<TContext>>();
+        builder.Services.AddHostedService<MigrationHostedService<TContext>>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck<TContext>>($"database:{schema}", tags: [ReadyTag]);
+        return builder;
+    }
+}

@@ -1,0 +1,13 @@
+using LunaPoint.Modules.Notifications.Domain;
+using LunaPoint.SharedKernel.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LunaPoint.Modules.Notifications.Data;
+
+internal abstract class NotificationsDbContext(DbContextOptions options) : ModuleDbContext(options, SchemaName)
+{
+    public const string SchemaName = "notifications";
+
+    public DbSet<NotificationRule> Rules => Set<NotificationRule>();
+    public DbSet<NotificationDelivery> Deliveries => Set<NotificationDelivery>();
+}

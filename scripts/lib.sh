@@ -1,0 +1,51 @@
+# Shared by scripts/run.sh and scripts/test.sh: install what is missing, or say the exact command.
+# shellcheck shell=bash
+
+lp_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+lp_apt_updated=0
+
+lp_log() { printf '\033[1m[lunapoint]\033[0m %s\n' "$*" >&2; }
+
+# lp_apt_install PACKAGE... : installs Debian packages as root, or stops with the command to run.
+lp_apt_install() {
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      lp_sudo=sudo
+    else
+      lp_log "missing: $*. Install them, then run this script again:"
+      echo "    sudo apt-get update && sudo apt-get install -y --no-install-recommends $*" >&2
+      exit 1
+    fi
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    lp_log "missing: $*. This is not a Debian/Ubuntu machine: install the equivalents of those packages by hand."
+    exit 1
+  fi
+  if [ "$lp_apt_updated" -eq 0 ]; then
+    ${lp_sudo:-} apt-get update -qq
+    lp_apt_updated=1
+  fi
+  lp_log "installing $*"
+  DEBIAN_FRONTEND=noninteractive ${lp_sudo:-} apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+lp_require_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1 || ! dotnet --list-sdks | grep -q '^10\.'; then
+    lp_log "the .NET 10 SDK is needed: https://learn.microsoft.com/dotnet/core/install/linux-debian"
+    echo "    sudo apt-get install -y dotnet-sdk-10.0   # after adding Microsoft's package feed" >&2
+    exit 1
+  fi
+}
+
+# OpenCV's native library links GTK 3; network streams are read through Debian's ffmpeg.
+lp_require_runtime_packages() {
+  local missing=()
+  ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0' || missing+=(libgtk-3-0)
+  command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+  command -v npm >/dev/null 2>&1 || [ -f "$lp_root/models/fr_detect.onnx" ] || missing+=(nodejs npm)
+  [ ${#missing[@]} -eq 0 ] || lp_apt_install "${missing[@]}"
+}
+
+lp_require_models() {
+  "$lp_root/scripts/fetch-models.sh" "${1:-$lp_root/models}" >&2
+}
