@@ -17,6 +17,15 @@ internal sealed partial class OnnxSessionFactory(FaceModelOptions options, ILogg
     {
         if (options.Device != InferenceDevice.Cpu && _cudaWorks != false)
         {
+            // ONNX Runtime prints its own error when the CUDA libraries are absent; in Auto mode that is
+            // expected, and the one line below says it.
+            var env = OrtEnv.Instance();
+            var previous = env.EnvLogLevel;
+            if (options.Device == InferenceDevice.Auto)
+            {
+                env.EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
+            }
+
             try
             {
                 using var cudaOptions = BaseOptions();
@@ -29,6 +38,10 @@ internal sealed partial class OnnxSessionFactory(FaceModelOptions options, ILogg
             {
                 _cudaWorks = false;
                 LogCudaUnavailable(ex.Message.Split('\n')[0]);
+            }
+            finally
+            {
+                env.EnvLogLevel = previous;
             }
         }
 
@@ -43,6 +56,9 @@ internal sealed partial class OnnxSessionFactory(FaceModelOptions options, ILogg
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             IntraOpNumThreads = options.IntraOpThreads,
+            // The age and gender models keep weights as graph inputs; ONNX Runtime warns about each one
+            // at every start. Errors still reach the console.
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
         // Several sessions on few cores fight when their idle threads spin (measured: 50 ms -> 22 ms per face).
         sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
