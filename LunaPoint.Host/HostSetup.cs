@@ -33,16 +33,19 @@ internal static class HostSetup
     {
         app.UseLunaPointErrorHandling();
         app.UseRouting();
+        app.UseModules();
     }
 
     public static void MapLunaPointHost(this WebApplication app)
     {
-        app.MapStaticAssets();
+        // Open to anyone: CSS and images (the sign-in page needs them), probes, the API description.
+        // Everything else needs a signed-in role (the fallback policy); the Auth tests keep this list.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         app.MapLunaPointHealth();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         // The API reference is served from the package's embedded files: the product runs on closed networks.
-        app.MapScalarApiReference(o => o.WithTitle("LunaPoint API").DisableDefaultFonts());
+        app.MapScalarApiReference(o => o.WithTitle("LunaPoint API").DisableDefaultFonts()).AllowAnonymous();
         app.MapApiNotFound();
     }
 }

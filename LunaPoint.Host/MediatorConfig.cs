@@ -1,4 +1,5 @@
 using LunaPoint.Modules.Auth;
+using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Detection;
 using LunaPoint.Modules.Events;
 using LunaPoint.Modules.Licensing;
@@ -27,6 +28,9 @@ internal static class MediatorConfig
                 typeof(DetectionModule),
                 typeof(EventsModule),
                 typeof(NotificationsModule),
+                // Contracts assemblies declare the messages modules send each other; each joins this
+                // list with its first message (the generator only sees messages in listed assemblies).
+                typeof(RecordAuditEntry),
             ];
             // Logging outermost, so the time it logs includes validation.
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];

@@ -1,4 +1,6 @@
 using LunaPoint.Modules.Auth;
+using LunaPoint.Modules.Auth.Contracts;
+using Microsoft.AspNetCore.Authorization;
 using LunaPoint.Modules.Detection;
 using LunaPoint.Modules.Events;
 using LunaPoint.Modules.Licensing;
@@ -16,11 +18,12 @@ internal static class ModuleRegistry
     private sealed record Module(
         string Name,
         Func<IHostApplicationBuilder, IHostApplicationBuilder> Add,
-        Func<IEndpointRouteBuilder, IEndpointRouteBuilder> Map);
+        Func<IEndpointRouteBuilder, IEndpointRouteBuilder> Map,
+        Func<IApplicationBuilder, IApplicationBuilder>? Use = null);
 
     private static readonly Module[] All =
     [
-        new(AuthModule.Name, b => b.AddAuthModule(), e => e.MapAuthModule()),
+        new(AuthModule.Name, b => b.AddAuthModule(), e => e.MapAuthModule(), a => a.UseAuthModule()),
         new(LicensingModule.Name, b => b.AddLicensingModule(), e => e.MapLicensingModule()),
         new(StreamsModule.Name, b => b.AddStreamsModule(), e => e.MapStreamsModule()),
         new(DetectionModule.Name, b => b.AddDetectionModule(), e => e.MapDetectionModule()),
@@ -38,11 +41,34 @@ internal static class ModuleRegistry
         }
     }
 
-    public static void MapModules(this WebApplication app)
+    /// <summary>Each module's middleware (Auth: authentication and authorization), after routing.</summary>
+    public static void UseModules(this WebApplication app)
     {
         foreach (var module in Enabled(app.Configuration))
         {
-            module.Map(app);
+            module.Use?.Invoke(app);
+        }
+    }
+
+    /// <summary>
+    /// Maps every module's REST endpoints under one /api/v1 group. The group is where the safe defaults
+    /// live: every endpoint needs a role (View), and every endpoint that changes something (any method
+    /// but GET/HEAD) needs at least Operate, whatever its module remembered to say.
+    /// </summary>
+    public static void MapModules(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization(AuthorizationPolicies.View);
+        ((IEndpointConventionBuilder)api).Finally(endpoint =>
+        {
+            var methods = endpoint.Metadata.OfType<HttpMethodMetadata>().SelectMany(m => m.HttpMethods);
+            if (methods.Any(m => m is not ("GET" or "HEAD")))
+            {
+                endpoint.Metadata.Add(new AuthorizeAttribute(AuthorizationPolicies.Operate));
+            }
+        });
+        foreach (var module in Enabled(app.Configuration))
+        {
+            module.Map(api);
         }
     }
 

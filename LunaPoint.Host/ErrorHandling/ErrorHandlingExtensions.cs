@@ -42,5 +42,6 @@ internal static class ErrorHandlingExtensions
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Not found.",
                 detail: $"There is no API endpoint at {context.Request.Path}. The API reference is at /scalar."))
-            .ExcludeFromDescription();
+            .ExcludeFromDescription()
+            .AllowAnonymous();
 }

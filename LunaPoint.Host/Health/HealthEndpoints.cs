@@ -15,12 +15,12 @@ internal static class HealthEndpoints
     /// </summary>
     public static void MapLunaPointHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteReport });
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteReport }).AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ModuleDatabaseExtensions.ReadyTag),
             ResponseWriter = WriteReport,
-        });
+        }).AllowAnonymous();
     }
 
     private static Task WriteReport(HttpContext context, HealthReport report)

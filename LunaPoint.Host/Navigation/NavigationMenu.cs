@@ -1,6 +1,6 @@
 namespace LunaPoint.Host.Navigation;
 
-internal sealed record NavigationItem(string Title, string Path, string Icon, bool Available);
+internal sealed record NavigationItem(string Title, string Path, string Icon, bool Available, bool AdministratorsOnly);
 
 /// <summary>
 /// The console's navigation. An entry whose page no module has mapped yet is shown disabled rather than
@@ -8,17 +8,17 @@ internal sealed record NavigationItem(string Title, string Path, string Icon, bo
 /// </summary>
 internal sealed class NavigationMenu(EndpointDataSource endpoints)
 {
-    private static readonly (string Title, string Path, string Icon)[] Entries =
+    private static readonly (string Title, string Path, string Icon, bool AdministratorsOnly)[] Entries =
     [
-        ("Operator panel", "/", "◉"),
-        ("Events", "/events", "≣"),
-        ("Search", "/search", "⌕"),
-        ("Lists", "/lists", "☰"),
-        ("Streams", "/streams", "▶"),
-        ("Notifications", "/notifications", "✉"),
-        ("Users", "/users", "☺"),
-        ("License", "/license", "§"),
-        ("Monitoring", "/monitoring", "♥"),
+        ("Operator panel", "/", "◉", false),
+        ("Events", "/events", "≣", false),
+        ("Search", "/search", "⌕", false),
+        ("Lists", "/lists", "☰", false),
+        ("Streams", "/streams", "▶", false),
+        ("Notifications", "/notifications", "✉", false),
+        ("Users", "/users", "☺", true),
+        ("License", "/license", "§", true),
+        ("Monitoring", "/monitoring", "♥", false),
     ];
 
     private IReadOnlyList<NavigationItem>? _items;
@@ -31,6 +31,6 @@ internal sealed class NavigationMenu(EndpointDataSource endpoints)
             .OfType<RouteEndpoint>()
             .Select(e => "/" + (e.RoutePattern.RawText ?? "").Trim('/'))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return Entries.Select(e => new NavigationItem(e.Title, e.Path, e.Icon, routes.Contains(e.Path))).ToList();
+        return Entries.Select(e => new NavigationItem(e.Title, e.Path, e.Icon, routes.Contains(e.Path), e.AdministratorsOnly)).ToList();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LunaPoint.Host.Pages;
 
 /// <summary>The console's page for bodiless error responses (re-executed by the status-code middleware).</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 internal sealed class StatusCodeModel : PageModel
 {
     public string Title { get; private set; } = "";

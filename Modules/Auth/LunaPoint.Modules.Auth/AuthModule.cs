@@ -1,13 +1,19 @@
 using FluentValidation;
+using LunaPoint.Modules.Auth.Authentication;
+using LunaPoint.Modules.Auth.Bootstrap;
 using LunaPoint.Modules.Auth.Data;
+using LunaPoint.Modules.Auth.Features;
+using LunaPoint.Modules.Auth.Features.Token;
 using LunaPoint.SharedKernel.Data;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace LunaPoint.Modules.Auth;
 
-/// <summary>The Auth module's only public type: what the host calls to add and map it.</summary>
+/// <summary>The Auth module's only public type: what the host calls to add, use and map it.</summary>
 public static class AuthModule
 {
     public const string Name = "Auth";
@@ -16,9 +22,33 @@ public static class AuthModule
     {
         builder.AddModuleDatabase<AuthDbContext, PostgresAuthDbContext, SqliteAuthDbContext>(AuthDbContext.SchemaName);
         builder.Services.AddValidatorsFromAssembly(typeof(AuthModule).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+
+        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddLunaPointAuthentication(options);
+        builder.Services.AddScoped<PasswordVerifier>();
+
+        builder.Services.AddSingleton<AdminBootstrapper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AdminBootstrapper>());
+        builder.Services.AddHealthChecks().AddCheck<AdminBootstrapper>("auth-bootstrap", tags: [ModuleDatabaseExtensions.ReadyTag]);
         return builder;
     }
 
-    /// <summary>Maps the module's endpoints; its REST resources and pages arrive with step 2.</summary>
-    public static IEndpointRouteBuilder MapAuthModule(this IEndpointRouteBuilder endpoints) => endpoints;
+    /// <summary>Authentication, authorization, sign-in rate limits and the forced password change, in that order.</summary>
+    public static IApplicationBuilder UseAuthModule(this IApplicationBuilder app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseMiddleware<MustChangePasswordMiddleware>();
+        return app;
+    }
+
+    /// <summary>Maps the module's REST endpoints under the host's /api/v1 group.</summary>
+    public static IEndpointRouteBuilder MapAuthModule(this IEndpointRouteBuilder api)
+    {
+        api.MapAuthEndpoints();
+        return api;
+    }
 }

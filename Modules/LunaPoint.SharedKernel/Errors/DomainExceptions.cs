@@ -19,3 +19,9 @@ public sealed class ConflictException(string code, string message) : Exception(m
 {
     public string Code { get; } = code;
 }
+
+/// <summary>
+/// The caller could not be authenticated (maps to 401). The message must never say whether a user
+/// name exists.
+/// </summary>
+public sealed class UnauthorizedException(string message) : Exception(message);

@@ -1,0 +1,29 @@
+namespace LunaPoint.Modules.Auth;
+
+/// <summary>Settings under <c>LunaPoint:Auth</c> (the bootstrap password is <c>LunaPoint:AdminPassword</c>).</summary>
+internal sealed class AuthOptions
+{
+    public const string Section = "LunaPoint:Auth";
+
+    /// <summary>Base64 HMAC key of at least 32 bytes; when empty one is generated and kept in the data directory.</summary>
+    public string? JwtSigningKey { get; set; }
+
+    public string Issuer { get; set; } = "lunapoint";
+
+    public string Audience { get; set; } = "lunapoint-api";
+
+    public int TokenLifetimeMinutes { get; set; } = 15;
+
+    /// <summary>Console sessions expire after this long without a request (sliding).</summary>
+    public int CookieLifetimeMinutes { get; set; } = 60;
+
+    /// <summary>How soon a disabled user or changed password ends an existing console session.</summary>
+    public int SessionRevalidationSeconds { get; set; } = 30;
+
+    /// <summary>Sign-in and token requests allowed per client IP per minute.</summary>
+    public int SignInPermitsPerMinute { get; set; } = 20;
+
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    public int LockoutMinutes { get; set; } = 15;
+}

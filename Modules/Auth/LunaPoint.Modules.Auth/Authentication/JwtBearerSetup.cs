@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using LunaPoint.Modules.Auth.Domain;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace LunaPoint.Modules.Auth.Authentication;
+
+/// <summary>
+/// Validates access tokens: signature, issuer, audience, lifetime (30 s skew), and that the user still
+/// exists, is enabled and has the same security stamp as when the token was issued.
+/// </summary>
+internal sealed class JwtBearerSetup(AuthOptions options, SigningKeyProvider keys) : IConfigureNamedOptions<JwtBearerOptions>
+{
+    public void Configure(string? name, JwtBearerOptions o)
+    {
+        if (name != JwtBearerDefaults.AuthenticationScheme)
+        {
+            return;
+        }
+
+        o.MapInboundClaims = false;
+        o.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = options.Issuer,
+            ValidAudience = options.Audience,
+            IssuerSigningKey = keys.Key,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ClockSkew = TimeSpan.FromSeconds(30),
+            NameClaimType = "name",
+            RoleClaimType = "role",
+        };
+        o.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = ValidateUserAsync,
+            OnChallenge = ChallengeAsync,
+            OnForbidden = context => AuthProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Your role may not do this."),
+        };
+    }
+
+    public void Configure(JwtBearerOptions options) => Configure(JwtBearerDefaults.AuthenticationScheme, options);
+
+    private static async Task ValidateUserAsync(TokenValidatedContext context)
+    {
+        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<User>>();
+        var id = context.Principal?.FindFirstValue("sub");
+        var user = id is null ? null : await users.FindByIdAsync(id);
+        if (user is null || user.IsDisabled || user.SecurityStamp != context.Principal!.FindFirstValue(AuthSchemes.StampClaim))
+        {
+            context.Fail("The access token is no longer valid: the user was disabled or changed the password.");
+        }
+    }
+
+    private static async Task ChallengeAsync(JwtBearerChallengeContext context)
+    {
+        context.HandleResponse();
+        var detail = context.AuthenticateFailure switch
+        {
+            SecurityTokenExpiredException => "The access token has expired. Request a new one from POST /api/v1/auth/token.",
+            null => "Authentication required: send 'Authorization: Bearer <token>' or 'X-Api-Key: <key>'.",
+            { Message: var message } when message.StartsWith("The access token is no longer valid", StringComparison.Ordinal) => message,
+            _ => "The access token is invalid.",
+        };
+        if (context.AuthenticateFailure is not null)
+        {
+            await AuthProblems.AuditRefusedAsync(context.HttpContext, "token.rejected", detail);
+        }
+
+        context.Response.Headers.WWWAuthenticate = context.AuthenticateFailure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
+        await AuthProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, detail);
+    }
+}

@@ -1,0 +1,60 @@
+using FluentValidation;
+using LunaPoint.Modules.Auth.Contracts;
+using LunaPoint.Modules.Auth.Features.Users;
+using LunaPoint.SharedKernel.Errors;
+using LunaPoint.SharedKernel.Paging;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LunaPoint.Modules.Auth.Pages.Users;
+
+/// <summary>Administrators manage people here; every action is the same command the REST API sends.</summary>
+[Authorize(Policy = AuthorizationPolicies.Administer)]
+internal sealed class UsersModel(ISender sender) : PageModel
+{
+    public PagedResult<UserDto> Users { get; private set; } = new([], 1, PageRequest.MaxPageSize, 0);
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Users = await sender.Send(new ListUsers(PageSize: PageRequest.MaxPageSize), cancellationToken);
+
+    public Task<IActionResult> OnPostCreateAsync(string userName, string password, string role, string? displayName, CancellationToken cancellationToken) =>
+        RunAsync(new CreateUser(userName ?? "", password ?? "", role ?? "", displayName), $"Created {userName}.", cancellationToken);
+
+    public Task<IActionResult> OnPostRoleAsync(Guid id, string role, CancellationToken cancellationToken) =>
+        RunAsync(new UpdateUser(id, Role: role), "Role changed.", cancellationToken);
+
+    public Task<IActionResult> OnPostDisableAsync(Guid id, bool disabled, CancellationToken cancellationToken) =>
+        RunAsync(new UpdateUser(id, Disabled: disabled), disabled ? "User disabled." : "User enabled.", cancellationToken);
+
+    public Task<IActionResult> OnPostResetAsync(Guid id, string password, CancellationToken cancellationToken) =>
+        RunAsync(new UpdateUser(id, Password: password ?? ""), "Password reset; the user must change it at next sign-in.", cancellationToken);
+
+    private async Task<IActionResult> RunAsync<T>(ICommand<T> command, string done, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.Send(command, cancellationToken);
+            Message = done;
+            return RedirectToPage();
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
+            }
+        }
+        catch (Exception ex) when (ex is ConflictException or NotFoundException)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+
+        await OnGetAsync(cancellationToken);
+        return Page();
+    }
+}
