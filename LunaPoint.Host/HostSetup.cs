@@ -13,6 +13,9 @@ internal static class HostSetup
         // Serve wwwroot and the modules' static assets from the build output in every environment, not
         // only Development; a published build carries its own copy and this is then a no-op.
         builder.WebHost.UseStaticWebAssets();
+        // Without this, a build-output run adds a GET catch-all for files created after the build, which
+        // shadows every other method on every path (405 instead of 404). The product has no such files.
+        builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
         builder.Services.Configure<HostOptions>(o =>
             o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("LunaPoint:ShutdownTimeoutSeconds", 30)));
 
@@ -33,6 +36,7 @@ internal static class HostSetup
     {
         app.UseLunaPointErrorHandling();
         app.UseRouting();
+        app.UseApiRoutingErrors();
         app.UseModules();
     }
 
@@ -46,6 +50,5 @@ internal static class HostSetup
         app.MapOpenApi().AllowAnonymous();
         // The API reference is served from the package's embedded files: the product runs on closed networks.
         app.MapScalarApiReference(o => o.WithTitle("LunaPoint API").DisableDefaultFonts()).AllowAnonymous();
-        app.MapApiNotFound();
     }
 }

@@ -1,6 +1,5 @@
 using LunaPoint.Modules.Auth;
 using LunaPoint.Modules.Auth.Contracts;
-using Microsoft.AspNetCore.Authorization;
 using LunaPoint.Modules.Detection;
 using LunaPoint.Modules.Events;
 using LunaPoint.Modules.Licensing;
@@ -51,21 +50,12 @@ internal static class ModuleRegistry
     }
 
     /// <summary>
-    /// Maps every module's REST endpoints under one /api/v1 group. The group is where the safe defaults
-    /// live: every endpoint needs a role (View), and every endpoint that changes something (any method
-    /// but GET/HEAD) needs at least Operate, whatever its module remembered to say.
+    /// Maps every module's REST endpoints under one /api/v1 group that needs a role to read and at least
+    /// Operator to change (the View policy), whatever a module remembered to say.
     /// </summary>
     public static void MapModules(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(AuthorizationPolicies.View);
-        ((IEndpointConventionBuilder)api).Finally(endpoint =>
-        {
-            var methods = endpoint.Metadata.OfType<HttpMethodMetadata>().SelectMany(m => m.HttpMethods);
-            if (methods.Any(m => m is not ("GET" or "HEAD")))
-            {
-                endpoint.Metadata.Add(new AuthorizeAttribute(AuthorizationPolicies.Operate));
-            }
-        });
         foreach (var module in Enabled(app.Configuration))
         {
             module.Map(api);

@@ -36,12 +36,40 @@ internal static class ErrorHandlingExtensions
         return app;
     }
 
-    /// <summary>Any /api path no endpoint claims answers 404 problem+json, whatever the method.</summary>
-    public static void MapApiNotFound(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapFallback("/api/{**path}", (HttpContext context) => TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Not found.",
-                detail: $"There is no API endpoint at {context.Request.Path}. The API reference is at /scalar."))
-            .ExcludeFromDescription()
-            .AllowAnonymous();
+    /// <summary>
+    /// Routing's own refusals on /api answer at once, before authentication, the same for everyone: a
+    /// path no endpoint claims is 404 problem+json; a known path with the wrong method or content type
+    /// keeps routing's 405/415 (the status-code pages give it a problem body). A catch-all route would
+    /// have turned those into 404s.
+    /// </summary>
+    public static void UseApiRoutingErrors(this WebApplication app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint() is { DisplayName: { } name } rejection && IsRoutingRejection(name) && context.Request.Path.StartsWithSegments("/api"))
+            {
+                await rejection.RequestDelegate!(context);
+                return;
+            }
+
+            if (context.GetEndpoint() is null && context.Request.Path.StartsWithSegments("/api"))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status404NotFound,
+                        Title = "Not found.",
+                        Detail = $"There is no API endpoint at {context.Request.Path}. The API reference is at /scalar.",
+                    },
+                });
+                return;
+            }
+
+            await next(context);
+        });
+
+    private static bool IsRoutingRejection(string displayName) =>
+        displayName.StartsWith("405 HTTP ", StringComparison.Ordinal) || displayName.StartsWith("415 HTTP ", StringComparison.Ordinal);
 }

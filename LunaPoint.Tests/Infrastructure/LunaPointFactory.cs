@@ -15,15 +15,22 @@ public sealed class LunaPointFactory(TestDatabase database, IReadOnlyDictionary<
 {
     public TestDatabase Database { get; } = database;
 
+    public const string AdminPassword = "Bootstrap-Admin-Pass-1";
+
     public CollectedLogs Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // The repository root, as scripts/run.sh uses: the host reads the root appsettings.json itself.
+        builder.UseContentRoot(RepoPaths.Root);
         builder.UseSetting("ConnectionStrings:Postgres", Database.PostgresConnectionString);
         builder.UseSetting("LunaPoint:DataDir", Database.DataDir);
         builder.UseSetting("LunaPoint:ModelsDir", RepoPaths.Models);
         builder.UseSetting("LunaPoint:Inference:Device", "Cpu");
+        builder.UseSetting("LunaPoint:AdminPassword", AdminPassword);
+        // Tests sign in far more often than people; the limiter itself is tested with a low limit.
+        builder.UseSetting("LunaPoint:Auth:SignInPermitsPerMinute", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -1,12 +1,15 @@
 namespace LunaPoint.Modules.Auth.Contracts;
 
 /// <summary>
-/// Authorization policies, named after what they allow. Every module's route groups and pages use these;
-/// the host applies <see cref="Operate"/> to every non-GET API endpoint by default.
+/// Authorization policies, named after what they allow. Every module's route groups and pages use these.
+/// <see cref="View"/> is also the fallback for anything that names no policy.
 /// </summary>
 public static class AuthorizationPolicies
 {
-    /// <summary>Read: any signed-in role (Viewer, Operator, Administrator).</summary>
+    /// <summary>
+    /// Read with any role (Viewer, Operator, Administrator); change (any method but GET/HEAD/OPTIONS) only
+    /// as Operator or Administrator, unless the endpoint allows viewers its changes (own password).
+    /// </summary>
     public const string View = "view";
 
     /// <summary>Security staff work: acknowledge, search, manage lists and faces, start/stop streams.</summary>

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using LunaPoint.Modules.Auth.Authorization;
 using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Auth.Data;
 using LunaPoint.Modules.Auth.Domain;
@@ -88,12 +89,15 @@ internal static class AuthenticationSetup
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null);
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
 
+        var readOrOperate = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ReadOrOperateRequirement()).Build();
+        services.AddSingleton<IAuthorizationHandler, ReadOrOperateRequirement>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(AuthorizationPolicies.View, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
+            .AddPolicy(AuthorizationPolicies.View, readOrOperate)
             .AddPolicy(AuthorizationPolicies.Operate, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator, Roles.Operator))
             .AddPolicy(AuthorizationPolicies.Administer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator))
-            // Anything that says nothing about authorization needs a signed-in user with a role.
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.All).Build());
+            // Anything that says nothing about authorization gets the default rule: read with any role,
+            // change as Operator or above.
+            .SetFallbackPolicy(readOrOperate);
 
         services.AddRateLimiter(o =>
         {

@@ -4,6 +4,7 @@ using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Auth.Domain;
 using LunaPoint.Modules.Auth.Features.Passwords;
 using LunaPoint.SharedKernel.Errors;
+using LunaPoint.SharedKernel.Security;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LunaPoint.Modules.Auth.Pages.Account;
 
 [Authorize(Policy = AuthorizationPolicies.View)]
+[AllowViewerChanges]
 internal sealed class ChangePasswordModel(ISender sender, UserManager<User> users, SignInManager<User> signIn) : PageModel
 {
     [BindProperty]

@@ -1,4 +1,5 @@
 using LunaPoint.Modules.Auth.Contracts;
+using LunaPoint.SharedKernel.Security;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LunaPoint.Modules.Auth.Pages.Account;
 
 [Authorize(Policy = AuthorizationPolicies.View)]
+[AllowViewerChanges]
 internal sealed class SignOutModel(ISender sender) : PageModel
 {
     public void OnGet()

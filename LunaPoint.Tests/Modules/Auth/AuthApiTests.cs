@@ -1,0 +1,302 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using LunaPoint.Modules.Auth.Authentication;
+using LunaPoint.Modules.Auth.Contracts;
+using LunaPoint.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace LunaPoint.Tests.Modules.Auth;
+
+/// <summary>The REST side of POINT AUTH as a third party uses it, on both databases.</summary>
+public abstract class AuthApiTests(HostFixture fixture)
+{
+    private LunaPointFactory Factory => fixture.Factory;
+
+    [Fact]
+    public async Task ThirdPartyWalkthrough_TokenUserKeyCallRevoke_IsAllAudited()
+    {
+        using var admin = await Factory.CreateAdminClientAsync();
+        var operatorName = $"op-{Guid.NewGuid():N}"[..16];
+
+        using var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName = operatorName, password = "Operator-Pass-99", role = Roles.Operator, displayName = "Night shift" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(Roles.Operator, (await Json(created)).GetProperty("role").GetString());
+        Assert.NotNull(created.Headers.Location);
+        var operatorToken = await Factory.GetTokenAsync(operatorName, "Operator-Pass-99");
+        Assert.False(string.IsNullOrEmpty(operatorToken));
+
+        using var keyResponse = await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "vms-integration", role = Roles.Administrator });
+        Assert.Equal(HttpStatusCode.Created, keyResponse.StatusCode);
+        var key = await Json(keyResponse);
+        var secret = key.GetProperty("key").GetString()!;
+        var keyId = key.GetProperty("id").GetString();
+
+        using var integration = Factory.CreateAnonymousClient();
+        integration.DefaultRequestHeaders.Add("X-Api-Key", secret);
+        using (var withKey = await integration.GetAsync("/api/v1/users"))
+        {
+            Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
+        }
+
+        var listed = (await Json(await admin.GetAsync("/api/v1/api-keys"))).EnumerateArray().Single(k => k.GetProperty("id").GetString() == keyId);
+        Assert.NotEqual(JsonValueKind.Null, listed.GetProperty("lastUsedAt").ValueKind);
+        Assert.False(listed.TryGetProperty("key", out _), "the secret must not be listed");
+
+        using (var revoked = await admin.DeleteAsync($"/api/v1/api-keys/{keyId}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        }
+
+        using var refused = await integration.GetAsync("/api/v1/users");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+
+        var audit = await AuditActionsAsync(admin);
+        Assert.Contains(audit, a => a.Action == "user.created" && a.Target == $"user {operatorName}" && a.Actor == "admin");
+        Assert.Contains(audit, a => a.Action == "sign-in.succeeded" && a.Actor == operatorName);
+        Assert.Contains(audit, a => a.Action == "api-key.created" && a.Target!.StartsWith("api key vms-integration", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Action == "api-key.revoked" && a.Target!.StartsWith("api key vms-integration", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Action == "api-key.rejected" && !a.Succeeded);
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswords_LockTheAccount_EvenForTheRightPassword()
+    {
+        var user = await Factory.CreateUserAsync(Roles.Viewer);
+        using var client = Factory.CreateAnonymousClient();
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var wrong = await client.RequestTokenAsync(user, "not-the-password-1");
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var locked = await client.RequestTokenAsync(user, AuthClients.Password);
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        using var admin = await Factory.CreateAdminClientAsync();
+        var failures = (await AuditActionsAsync(admin)).Where(a => a.Action == "sign-in.failed" && a.Actor == user).ToList();
+        Assert.Equal(6, failures.Count);
+        Assert.Contains(failures, a => a.Details.Contains("locked out"));
+    }
+
+    [Fact]
+    public async Task UnknownUserAndWrongPassword_GetTheSameAnswer()
+    {
+        var user = await Factory.CreateUserAsync(Roles.Viewer);
+        using var client = Factory.CreateAnonymousClient();
+
+        using var unknown = await client.RequestTokenAsync("nobody-" + Guid.NewGuid().ToString("N")[..8], "whatever-password");
+        using var wrong = await client.RequestTokenAsync(user, "whatever-password");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal((await Json(unknown)).GetProperty("detail").GetString(), (await Json(wrong)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task ExpiredAndTamperedTokens_Get401ProblemsSayingWhy()
+    {
+        var user = await Factory.CreateUserAsync(Roles.Administrator);
+        var good = await Factory.GetTokenAsync(user, AuthClients.Password);
+        var key = Factory.Services.GetRequiredService<SigningKeyProvider>().Key;
+        var expired = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "lunapoint",
+            Audience = "lunapoint-api",
+            IssuedAt = DateTime.UtcNow.AddHours(-2),
+            NotBefore = DateTime.UtcNow.AddHours(-2),
+            Expires = DateTime.UtcNow.AddHours(-1),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+            Subject = new ClaimsIdentity([new Claim("sub", Guid.NewGuid().ToString()), new Claim("role", Roles.Administrator)]),
+        });
+        var parts = good.Split('.');
+        var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(parts[1])).RootElement.GetRawText().Replace(user, "admin");
+        var tampered = $"{parts[0]}.{Base64UrlEncoder.Encode(payload)}.{parts[2]}";
+
+        using var withExpired = Factory.CreateClientWithToken(expired);
+        using var withTampered = Factory.CreateClientWithToken(tampered);
+        using var withGarbage = Factory.CreateClientWithToken("not.a.jwt");
+        using var expiredAnswer = await withExpired.GetAsync("/api/v1/users");
+        using var tamperedAnswer = await withTampered.GetAsync("/api/v1/users");
+        using var garbageAnswer = await withGarbage.GetAsync("/api/v1/users");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, expiredAnswer.StatusCode);
+        Assert.Contains("expired", (await Json(expiredAnswer)).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, tamperedAnswer.StatusCode);
+        Assert.Equal("The access token is invalid.", (await Json(tamperedAnswer)).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, garbageAnswer.StatusCode);
+        Assert.Equal("application/problem+json", garbageAnswer.Content.Headers.ContentType?.MediaType);
+        using var withGood = Factory.CreateClientWithToken(good);
+        Assert.Equal(HttpStatusCode.OK, (await withGood.GetAsync("/api/v1/users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DisablingAUser_EndsTheirTokenAndRefusesSignIn_EnablingRestores()
+    {
+        var user = await Factory.CreateUserAsync(Roles.Administrator);
+        var token = await Factory.GetTokenAsync(user, AuthClients.Password);
+        using var asUser = Factory.CreateClientWithToken(token);
+        using var admin = await Factory.CreateAdminClientAsync();
+        var id = await UserIdAsync(admin, user);
+        Assert.Equal(HttpStatusCode.OK, (await asUser.GetAsync("/api/v1/users")).StatusCode);
+
+        using var disable = await admin.PatchAsJsonAsync($"/api/v1/users/{id}", new { disabled = true });
+        Assert.Equal(HttpStatusCode.OK, disable.StatusCode);
+        Assert.True((await Json(disable)).GetProperty("disabled").GetBoolean());
+
+        using var anonymous = Factory.CreateAnonymousClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.RequestTokenAsync(user, AuthClients.Password)).StatusCode);
+        using var oldToken = await asUser.GetAsync("/api/v1/users");
+        Assert.Equal(HttpStatusCode.Unauthorized, oldToken.StatusCode);
+        Assert.Contains("disabled", (await Json(oldToken)).GetProperty("detail").GetString());
+
+        using var enable = await admin.PatchAsJsonAsync($"/api/v1/users/{id}", new { disabled = false });
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.RequestTokenAsync(user, AuthClients.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AdministratorReset_ForcesAPasswordChangeBeforeTheNextToken()
+    {
+        var user = await Factory.CreateUserAsync(Roles.Viewer);
+        using var admin = await Factory.CreateAdminClientAsync();
+        var id = await UserIdAsync(admin, user);
+
+        using var reset = await admin.PatchAsJsonAsync($"/api/v1/users/{id}", new { password = "Reset-By-Admin-1" });
+        Assert.True((await Json(reset)).GetProperty("mustChangePassword").GetBoolean());
+
+        using var anonymous = Factory.CreateAnonymousClient();
+        using var refused = await anonymous.RequestTokenAsync(user, "Reset-By-Admin-1");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        using var tooShort = await anonymous.PostAsJsonAsync("/api/v1/auth/change-password", new { userName = user, currentPassword = "Reset-By-Admin-1", newPassword = "short" });
+        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+        Assert.True((await Json(tooShort)).GetProperty("errors").TryGetProperty("newPassword", out _));
+        using var changed = await anonymous.PostAsJsonAsync("/api/v1/auth/change-password", new { userName = user, currentPassword = "Reset-By-Admin-1", newPassword = "My-Own-Password-2" });
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        Assert.False(string.IsNullOrEmpty(await Factory.GetTokenAsync(user, "My-Own-Password-2")));
+    }
+
+    [Fact]
+    public async Task TheLastAdministrator_CannotBeDisabledOrDemoted()
+    {
+        using var admin = await Factory.CreateAdminClientAsync();
+        var id = await UserIdAsync(admin, "admin");
+
+        using var self = await admin.PatchAsJsonAsync($"/api/v1/users/{id}", new { disabled = true });
+
+        Assert.Equal(HttpStatusCode.Conflict, self.StatusCode);
+        Assert.Equal("user.selfDisable", (await Json(self)).GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("{\"userName\": \"admin\", \"password\": ", "application/json", 400, null)]
+    [InlineData("{}", "application/json", 400, "userName")]
+    [InlineData("{\"userName\":\"\",\"password\":\"x\"}", "application/json", 400, "userName")]
+    [InlineData("userName=admin&password=x", "application/x-www-form-urlencoded", 415, null)]
+    public async Task BadTokenRequests_Get4xxProblems(string body, string contentType, int status, string? field)
+    {
+        using var client = Factory.CreateAnonymousClient();
+
+        using var response = await client.PostAsync("/api/v1/auth/token", new StringContent(body, Encoding.UTF8, contentType));
+        var problem = await Json(response);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        if (field is not null)
+        {
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.GetRawText());
+        }
+    }
+
+    [Fact]
+    public async Task OverLongUserName_IsRefusedWithAFieldError()
+    {
+        using var admin = await Factory.CreateAdminClientAsync();
+
+        using var response = await admin.PostAsJsonAsync("/api/v1/users", new { userName = new string('a', 65), password = "Long-Enough-Pass", role = Roles.Viewer });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await Json(response)).GetProperty("errors").TryGetProperty("userName", out _));
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("lp_0123456789_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task GarbageApiKey_Gets401Problem(string key)
+    {
+        using var client = Factory.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+
+        using var response = await client.GetAsync("/api/v1/audit");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("The API key is invalid, expired or revoked.", (await Json(response)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task ExpiredApiKey_IsRefused()
+    {
+        using var admin = await Factory.CreateAdminClientAsync();
+        using var created = await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "short-lived", role = Roles.Administrator, expiresAt = DateTimeOffset.UtcNow.AddSeconds(2) });
+        using var client = Factory.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", (await Json(created)).GetProperty("key").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/users")).StatusCode);
+
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ApiKeyWithPastExpiry_IsRefusedAtCreation()
+    {
+        using var admin = await Factory.CreateAdminClientAsync();
+        using var past = await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "old", role = Roles.Viewer, expiresAt = DateTimeOffset.UtcNow.AddMinutes(-1) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+        Assert.True((await Json(past)).GetProperty("errors").TryGetProperty("expiresAt", out _));
+    }
+
+    [Fact]
+    public async Task AuditLog_FiltersAndPages()
+    {
+        using var admin = await Factory.CreateAdminClientAsync();
+        await Factory.CreateUserAsync(Roles.Viewer);
+
+        var page = await Json(await admin.GetAsync("/api/v1/audit?module=Auth&action=sign-in&succeeded=true&pageSize=2"));
+
+        Assert.True(page.GetProperty("items").GetArrayLength() <= 2);
+        Assert.True(page.GetProperty("total").GetInt64() >= 1);
+        Assert.All(page.GetProperty("items").EnumerateArray(), e => Assert.StartsWith("sign-in", e.GetProperty("action").GetString()));
+    }
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    private static async Task<string> UserIdAsync(HttpClient admin, string userName)
+    {
+        var page = await Json(await admin.GetAsync($"/api/v1/users?search={userName}&pageSize=500"));
+        return page.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("userName").GetString() == userName).GetProperty("id").GetString()!;
+    }
+
+    private static async Task<List<(string Action, bool Succeeded, string? Actor, string? Target, string Details)>> AuditActionsAsync(HttpClient admin)
+    {
+        var page = await Json(await admin.GetAsync("/api/v1/audit?pageSize=500"));
+        return page.GetProperty("items").EnumerateArray().Select(e => (
+            e.GetProperty("action").GetString()!,
+            e.GetProperty("succeeded").GetBoolean(),
+            e.GetProperty("actorName").GetString(),
+            e.GetProperty("target").GetString(),
+            e.GetProperty("details").GetRawText())).ToList();
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class AuthApiTestsOnPostgres(PostgresHostFixture fixture) : AuthApiTests(fixture);
+
+[Collection(SqliteCollection.Name)]
+public sealed class AuthApiTestsOnSqlite(SqliteHostFixture fixture) : AuthApiTests(fixture);
