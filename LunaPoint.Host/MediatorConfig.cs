@@ -1,5 +1,8 @@
 using LunaPoint.Modules.Auth;
 using LunaPoint.Modules.Auth.Contracts;
+using LunaPoint.Modules.Events.Contracts;
+using LunaPoint.Modules.Licensing.Contracts;
+using LunaPoint.Modules.Streams.Contracts;
 using LunaPoint.Modules.Detection;
 using LunaPoint.Modules.Events;
 using LunaPoint.Modules.Licensing;
@@ -31,6 +34,9 @@ internal static class MediatorConfig
                 // Contracts assemblies declare the messages modules send each other; each joins this
                 // list with its first message (the generator only sees messages in listed assemblies).
                 typeof(RecordAuditEntry),
+                typeof(LicenseLimits),
+                typeof(StreamUsage),
+                typeof(CountFacesWithDescriptors),
             ];
             // Logging outermost, so the time it logs includes validation.
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];

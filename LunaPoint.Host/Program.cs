@@ -1,4 +1,10 @@
 using LunaPoint.Host;
+using LunaPoint.Modules.Licensing;
+
+if (args.FirstOrDefault() == "license")
+{
+    return LicensingModule.RunLicenseCli(args);
+}
 
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 builder.AddLunaPointHost();
@@ -9,6 +15,7 @@ app.UseLunaPointHost();
 app.MapModules();
 app.MapLunaPointHost();
 app.Run();
+return 0;
 
 /// <summary>Entry point, public so tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

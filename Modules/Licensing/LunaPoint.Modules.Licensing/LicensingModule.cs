@@ -1,13 +1,16 @@
 using FluentValidation;
 using LunaPoint.Modules.Licensing.Data;
+using LunaPoint.Modules.Licensing.Features;
+using LunaPoint.Modules.Licensing.Signing;
 using LunaPoint.SharedKernel.Data;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace LunaPoint.Modules.Licensing;
 
-/// <summary>The Licensing module's only public type: what the host calls to add and map it.</summary>
+/// <summary>The Licensing module's only public type: what the host calls to add and map it, and the licence CLI.</summary>
 public static class LicensingModule
 {
     public const string Name = "Licensing";
@@ -16,9 +19,22 @@ public static class LicensingModule
     {
         builder.AddModuleDatabase<LicensingDbContext, PostgresLicensingDbContext, SqliteLicensingDbContext>(LicensingDbContext.SchemaName);
         builder.Services.AddValidatorsFromAssembly(typeof(LicensingModule).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        builder.Services.AddSingleton(builder.Configuration.GetSection(LicensingOptions.Section).Get<LicensingOptions>() ?? new LicensingOptions());
+        builder.Services.AddSingleton<LicenseState>();
+        if (builder.Configuration.GetValue($"Modules:{Name}:Workers:Enabled", true))
+        {
+            builder.Services.AddHostedService<LicenseMonitor>();
+        }
+
         return builder;
     }
 
-    /// <summary>Maps the module's endpoints; its REST resources and pages arrive with step 3.</summary>
-    public static IEndpointRouteBuilder MapLicensingModule(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapLicensingModule(this IEndpointRouteBuilder api)
+    {
+        api.MapLicenseEndpoints();
+        return api;
+    }
+
+    /// <summary>Runs <c>license keygen|issue ...</c>; returns the process exit code.</summary>
+    public static int RunLicenseCli(string[] args) => LicenseCli.Run(args, Console.Out, Console.Error);
 }

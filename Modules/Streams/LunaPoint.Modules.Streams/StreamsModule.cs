@@ -1,5 +1,6 @@
 using FluentValidation;
 using LunaPoint.Modules.Streams.Data;
+using LunaPoint.Modules.Streams.Features;
 using LunaPoint.SharedKernel.Data;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,9 +17,14 @@ public static class StreamsModule
     {
         builder.AddModuleDatabase<StreamsDbContext, PostgresStreamsDbContext, SqliteStreamsDbContext>(StreamsDbContext.SchemaName);
         builder.Services.AddValidatorsFromAssembly(typeof(StreamsModule).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        builder.Services.AddScoped<LicenseGuard>();
+        builder.Services.AddScoped<StreamLog>();
         return builder;
     }
 
-    /// <summary>Maps the module's endpoints; its REST resources and pages arrive with step 3.</summary>
-    public static IEndpointRouteBuilder MapStreamsModule(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapStreamsModule(this IEndpointRouteBuilder api)
+    {
+        api.MapStreamEndpoints();
+        return api;
+    }
 }

@@ -1,0 +1,310 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using LunaPoint.Modules.Auth.Contracts;
+using LunaPoint.Modules.Licensing;
+using LunaPoint.Modules.Licensing.Contracts;
+using LunaPoint.Modules.Licensing.Signing;
+using LunaPoint.Tests.Infrastructure;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LunaPoint.Tests.Modules.Streams;
+
+/// <summary>The Stream service and the License service over REST, as an administrator and an operator use them.</summary>
+public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IAsyncLifetime
+{
+    private HttpClient _admin = null!;
+
+    private LunaPointFactory Factory => fixture.Factory;
+
+    public async Task InitializeAsync()
+    {
+        _admin = await Factory.CreateAdminClientAsync();
+        // Every test starts from no streams and the Community licence.
+        foreach (var stream in (await Json(await _admin.GetAsync("/api/v1/streams?pageSize=500"))).GetProperty("items").EnumerateArray())
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteAsync($"/api/v1/streams/{stream.GetProperty("id").GetString()}")).StatusCode);
+        }
+
+        await UploadAsync(License(maxStreams: LicenseDefaults.CommunityStreams), expect: HttpStatusCode.OK);
+    }
+
+    public Task DisposeAsync()
+    {
+        _admin.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Stream_CreateGetListPutPatchLogsDelete()
+    {
+        using var created = await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("Main entrance") with { Description = "Lobby camera" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var stream = await Json(created);
+        var id = stream.GetProperty("id").GetString();
+        Assert.Equal($"/api/v1/streams/{id}", created.Headers.Location?.ToString());
+        Assert.Equal("pending", stream.GetProperty("status").GetString());
+        Assert.Equal(10, stream.GetProperty("settings").GetProperty("maxAnalysisFps").GetDouble());
+        Assert.Equal(2000, stream.GetProperty("settings").GetProperty("bestShot").GetProperty("timeoutMs").GetInt32());
+
+        var list = await Json(await _admin.GetAsync("/api/v1/streams?name=entr&type=rtsp&status=pending&enabled=true"));
+        Assert.Equal(1, list.GetProperty("total").GetInt64());
+        Assert.Equal(0, (await Json(await _admin.GetAsync("/api/v1/streams?type=videofile"))).GetProperty("total").GetInt64());
+
+        using var put = await _admin.PutAsJsonAsync($"/api/v1/streams/{id}", Rtsp("Main entrance") with { Settings = new { maxAnalysisFps = 5, detectorStep = 3 } });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        using var patch = await _admin.PatchAsync($"/api/v1/streams/{id}", new StringContent("""{"description":"Patched","settings":{"minFaceSize":80}}""", Encoding.UTF8, "application/merge-patch+json"));
+        var patched = await Json(patch);
+        Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
+        Assert.Equal("Patched", patched.GetProperty("description").GetString());
+        Assert.Equal(80, patched.GetProperty("settings").GetProperty("minFaceSize").GetInt32());
+        Assert.Equal(5, patched.GetProperty("settings").GetProperty("maxAnalysisFps").GetDouble());
+
+        using var stop = await _admin.PostAsync($"/api/v1/streams/{id}/stop", null);
+        Assert.Equal("paused", (await Json(stop)).GetProperty("status").GetString());
+        var logs = (await Json(await _admin.GetAsync($"/api/v1/streams/{id}/logs"))).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["paused", "pending"], logs.Select(l => l.GetProperty("to").GetString()));
+        Assert.StartsWith("stopped by admin", logs[0].GetProperty("reason").GetString());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteAsync($"/api/v1/streams/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _admin.GetAsync($"/api/v1/streams/{id}")).StatusCode);
+    }
+
+    public static TheoryData<string, string> InvalidStreams() => new()
+    {
+        { """{"type":"rtsp","source":"rtsp://cam/1"}""", "name" },
+        { """{"name":"a","type":"ftp","source":"rtsp://cam/1"}""", "type" },
+        { """{"name":"a","type":"rtsp","source":"http://cam/1"}""", "source" },
+        { """{"name":"a","type":"http","source":"rtsp://cam/1"}""", "source" },
+        { """{"name":"a","type":"udp","source":"tcp://cam:5000"}""", "source" },
+        { """{"name":"a","type":"videofile","source":"/no/such/file.mp4"}""", "source" },
+        { """{"name":"a","type":"videofile","source":"relative/file.mp4"}""", "source" },
+        { """{"name":"a","type":"images","source":"/no/such/folder"}""", "source" },
+        { """{"name":"a","type":"webcam","source":"front"}""", "source" },
+        { """{"name":"a","type":"rtsp","source":"rtsp://cam/1","location":{"latitude":100}}""", "location.latitude" },
+        { """{"name":"a","type":"rtsp","source":"rtsp://cam/1","settings":{"maxAnalysisFps":0}}""", "settings.maxAnalysisFps" },
+        { """{"name":"a","type":"rtsp","source":"rtsp://cam/1","settings":{"detectorStep":0}}""", "settings.detectorStep" },
+        { """{"name":"a","type":"rtsp","source":"rtsp://cam/1","settings":{"detectionThreshold":1.5}}""", "settings.detectionThreshold" },
+        { """{"name":"a","type":"rtsp","source":"rtsp://cam/1","settings":{"roi":{"x":0.8,"y":0,"width":0.5,"height":0.5}}}""", "settings.roi.width" },
+        { """{"name":"a","type":"rtsp","source":"rtsp://cam/1","settings":{"roi":{"x":0.1,"y":0.1,"width":0,"height":0.5}}}""", "settings.roi.width" },
+        { """{"name":"a","type":"rtsp","source":"rtsp://cam/1","settings":{"roi":{"points":[{"x":0,"y":0},{"x":0.5,"y":0.5},{"x":1,"y":1}]}}}""", "settings.roi.points" },
+        { """{"name":"a","type":"rtsp","source":"rtsp://cam/1","settings":{"roi":{"points":[{"x":0,"y":0},{"x":1.5,"y":0},{"x":0,"y":1}]}}}""", "settings.roi.points[1]" },
+        { """{"name":"a","type":"rtsp","source":"rtsp://cam/1","settings":{"webhookUrl":"ftp://receiver/x"}}""", "settings.webhookUrl" },
+        { """{"name":"a","type":"rtsp","source":"rtsp://cam/1","settings":{"listIds":["00000000-0000-0000-0000-000000000000"]}}""", "settings.listIds" },
+        { """{"name":"a","type":"rtsp","source":"rtsp://cam/1","settings":{"bestShot":{"minSize":100,"properSize":50}}}""", "settings.bestShot.properSize" },
+        { """{"name":"a","type":"rtsp","source":"rtsp://cam/1","settings":{"healthcheck":{"reconnectDelayMs":5000,"maxBackoffMs":1000}}}""", "settings.healthcheck.maxBackoffMs" },
+        { """{"name":"a","type":"rtsp","source":"rtsp://cam/1","settings":{"rtspTransport":"http"}}""", "settings.rtspTransport" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidStreams))]
+    public async Task InvalidStream_Returns400NamingTheField(string body, string field)
+    {
+        using var response = await _admin.PostAsync("/api/v1/streams", new StringContent(body, Encoding.UTF8, "application/json"));
+        var problem = await Json(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"expected an error for {field}: {problem.GetRawText()}");
+    }
+
+    [Fact]
+    public async Task MalformedJson_Returns400Problem()
+    {
+        using var response = await _admin.PostAsync("/api/v1/streams", new StringContent("""{"name": "a", """, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task FileAndFolderSources_ThatTheServerCanRead_AreAccepted()
+    {
+        var video = RepoPaths.Media("vtest.avi");
+
+        using var file = await _admin.PostAsJsonAsync("/api/v1/streams", new { name = "Recorded", type = "videofile", source = video, enabled = false });
+        using var folder = await _admin.PostAsJsonAsync("/api/v1/streams", new { name = "Frames", type = "images", source = Path.GetDirectoryName(video), enabled = false });
+        using var webcam = await _admin.PostAsJsonAsync("/api/v1/streams", new { name = "Desk", type = "webcam", source = "0", enabled = false });
+
+        Assert.Equal(HttpStatusCode.Created, file.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, folder.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, webcam.StatusCode);
+        Assert.Equal("paused", (await Json(file)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task MaxStreams_ExactlyAtTheLimitIsAllowed_OnePastIsRefused()
+    {
+        for (var i = 1; i <= LicenseDefaults.CommunityStreams; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp($"cam {i}"))).StatusCode);
+        }
+
+        using var onePast = await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("cam 5"));
+        Assert.Equal(HttpStatusCode.Conflict, onePast.StatusCode);
+        var problem = await Json(onePast);
+        Assert.Equal("license.maxStreams", problem.GetProperty("code").GetString());
+        Assert.Contains("maxStreams", problem.GetProperty("detail").GetString());
+
+        using var disabled = await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("cam 5") with { Enabled = false });
+        Assert.Equal(HttpStatusCode.Created, disabled.StatusCode);
+        var spareId = (await Json(disabled)).GetProperty("id").GetString();
+        using var operatorClient = await Factory.CreateClientAsAsync(Roles.Operator);
+        Assert.Equal(HttpStatusCode.Conflict, (await operatorClient.PostAsync($"/api/v1/streams/{spareId}/start", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await _admin.PatchAsync($"/api/v1/streams/{spareId}", new StringContent("""{"enabled":true}""", Encoding.UTF8, "application/json"))).StatusCode);
+
+        var usage = await Json(await _admin.GetAsync("/api/v1/license"));
+        Assert.Equal(LicenseDefaults.CommunityStreams, usage.GetProperty("usage").GetProperty("streams").GetInt32());
+        Assert.Contains(usage.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("streams are in use"));
+    }
+
+    [Fact]
+    public async Task LicensedSettings_AreRefusedWithoutTheFeature_AndAcceptedAfterAnUpload_WithoutRestart()
+    {
+        using var refused = await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("gate") with { Settings = new { liveness = true } });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("license.liveness", (await Json(refused)).GetProperty("code").GetString());
+        Assert.Equal("license.bodies", (await Json(await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("gate") with { Settings = new { bodies = true } }))).GetProperty("code").GetString());
+
+        var status = await UploadAsync(License(maxStreams: 6, liveness: true, licensee: "Acme Security"), expect: HttpStatusCode.OK);
+        Assert.Equal("Acme Security", status.GetProperty("license").GetProperty("licensee").GetString());
+
+        using var accepted = await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("gate") with { Settings = new { liveness = true } });
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        for (var i = 2; i <= 6; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp($"cam {i}"))).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Conflict, (await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("cam 7"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task TamperedWrongKeyExpiredOrMalformedLicences_AreRejected_AndThePreviousStaysInForce()
+    {
+        await UploadAsync(License(maxStreams: 5, licensee: "Current Ltd"), expect: HttpStatusCode.OK);
+        var good = License(maxStreams: 50, licensee: "Tampered Ltd");
+        var bytes = Convert.FromBase64String(good.Document);
+        var tampered = good with { Document = Convert.ToBase64String(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace("50", "99"))) };
+        var (otherKey, _) = LicenseSigner.CreateKeyPair();
+        var wrongKey = LicenseSigner.Sign(Document("Other Vendor", 50, DateTimeOffset.UtcNow.AddYears(1)), otherKey);
+        var expired = LicenseSigner.Sign(Document("Late Ltd", 50, DateTimeOffset.UtcNow.AddDays(-1)), fixture.PrivateKeyPem);
+
+        Assert.True((await UploadAsync(tampered, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("signature", out _));
+        Assert.True((await UploadAsync(wrongKey, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("signature", out _));
+        Assert.True((await UploadAsync(expired, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("document.expires", out _));
+        Assert.True((await UploadAsync(new SignedLicense("", ""), HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("document", out _));
+        Assert.True((await UploadAsync(new SignedLicense("not base64!", "x"), HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("document", out _));
+        using var malformed = await _admin.PutAsync("/api/v1/license", new StringContent("{\"document\": ", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+
+        var current = await Json(await _admin.GetAsync("/api/v1/license"));
+        Assert.Equal("Current Ltd", current.GetProperty("license").GetProperty("licensee").GetString());
+        Assert.Equal(5, current.GetProperty("license").GetProperty("maxStreams").GetInt32());
+    }
+
+    [Fact]
+    public async Task LicenceExpiry_PausesRunningStreams_WithTheReason()
+    {
+        var id = (await Json(await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("night cam")))).GetProperty("id").GetString();
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IPublisher>().Publish(new LicenseExpired("Acme", DateTimeOffset.UtcNow));
+        }
+
+        var stream = await Json(await _admin.GetAsync($"/api/v1/streams/{id}"));
+        Assert.Equal("paused", stream.GetProperty("status").GetString());
+        var log = (await Json(await _admin.GetAsync($"/api/v1/streams/{id}/logs"))).GetProperty("items")[0];
+        Assert.Equal("licence expired", log.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task ExportThenImport_RoundTrips_AndABadItemImportsNothing()
+    {
+        await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("a") with { Settings = new { maxAnalysisFps = 4, roi = new { x = 0.1, y = 0.1, width = 0.5, height = 0.5 } } });
+        await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("b") with { Enabled = false });
+        var exported = await (await _admin.GetAsync("/api/v1/streams/export")).Content.ReadAsStringAsync();
+        foreach (var stream in (await Json(await _admin.GetAsync("/api/v1/streams"))).GetProperty("items").EnumerateArray())
+        {
+            await _admin.DeleteAsync($"/api/v1/streams/{stream.GetProperty("id").GetString()}");
+        }
+
+        using var imported = await _admin.PostAsync("/api/v1/streams/import", new StringContent(exported, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(exported, await (await _admin.GetAsync("/api/v1/streams/export")).Content.ReadAsStringAsync());
+
+        using var bad = await _admin.PostAsJsonAsync("/api/v1/streams/import", new object[] { Rtsp("c") with { Enabled = false }, new { name = "d", type = "rtsp", source = "http://x/" } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await Json(bad)).GetProperty("errors").TryGetProperty("streams[1].source", out _));
+        Assert.Equal(2, (await Json(await _admin.GetAsync("/api/v1/streams"))).GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task Operator_StartsAndStops_ButCannotChangeSettings_ViewerOnlyReads()
+    {
+        var id = (await Json(await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("yard") with { Enabled = false }))).GetProperty("id").GetString();
+        using var operatorClient = await Factory.CreateClientAsAsync(Roles.Operator);
+        using var viewer = await Factory.CreateClientAsAsync(Roles.Viewer);
+
+        Assert.Equal("pending", (await Json(await operatorClient.PostAsync($"/api/v1/streams/{id}/start", null))).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await operatorClient.DeleteAsync($"/api/v1/streams/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync($"/api/v1/streams/{id}/stop", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/api/v1/streams/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/api/v1/license")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await operatorClient.PutAsJsonAsync("/api/v1/license", License(maxStreams: 9))).StatusCode);
+    }
+
+    [Fact]
+    public async Task LicenceCli_KeygenAndIssue_ProduceALicenceThisHostAccepts()
+    {
+        var dir = Directory.CreateTempSubdirectory("lunapoint-license-").FullName;
+        var keyFile = Path.Combine(dir, "vendor.pem");
+        await File.WriteAllTextAsync(keyFile, fixture.PrivateKeyPem);
+        var licenseFile = Path.Combine(dir, "customer.json");
+
+        Assert.Equal(0, LicensingModule.RunLicenseCli(["license", "keygen", "--out", dir]));
+        Assert.True(File.Exists(Path.Combine(dir, "licensing-public.pem")));
+        Assert.Equal(0, LicensingModule.RunLicenseCli(["license", "issue", "--key", keyFile, "--licensee", "CLI Customer", "--expires", "2099-01-01", "--max-streams", "12", "--bodies", "--out", licenseFile]));
+        Assert.Equal(2, LicensingModule.RunLicenseCli(["license", "issue", "--licensee", "no key"]));
+
+        var license = JsonSerializer.Deserialize<SignedLicense>(await File.ReadAllTextAsync(licenseFile), SignedLicense.Json)!;
+        var status = await UploadAsync(license, HttpStatusCode.OK);
+        Assert.Equal(12, status.GetProperty("license").GetProperty("maxStreams").GetInt32());
+        Assert.True(status.GetProperty("license").GetProperty("bodies").GetBoolean());
+    }
+
+    private static StreamBody Rtsp(string name) => new(name, "rtsp", $"rtsp://127.0.0.1:8554/{Uri.EscapeDataString(name)}");
+
+    private SignedLicense License(int maxStreams, bool liveness = false, string licensee = "Test Customer") =>
+        LicenseSigner.Sign(Document(licensee, maxStreams, DateTimeOffset.UtcNow.AddYears(1), liveness), fixture.PrivateKeyPem);
+
+    private static LicenseDocument Document(string licensee, int maxStreams, DateTimeOffset expires, bool liveness = false) =>
+        new(licensee, DateTimeOffset.UtcNow, expires, maxStreams, 10_000, liveness, false, false, false);
+
+    private async Task<JsonElement> UploadAsync(SignedLicense license, HttpStatusCode expect)
+    {
+        using var response = await _admin.PutAsJsonAsync("/api/v1/license", license);
+        var body = await Json(response);
+        Assert.True(response.StatusCode == expect, $"licence upload: {(int)response.StatusCode} {body.GetRawText()}");
+        return body;
+    }
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+
+    private sealed record StreamBody(string Name, string Type, string Source, bool Enabled = true, string? Description = null, object? Settings = null);
+
+    private static class LicenseDefaults
+    {
+        public const int CommunityStreams = 4;
+    }
+}
+
+[Collection(PostgresLicensedCollection.Name)]
+public sealed class StreamsAndLicensingTestsOnPostgres(PostgresLicensedHostFixture fixture) : StreamsAndLicensingTests(fixture);
+
+[Collection(SqliteLicensedCollection.Name)]
+public sealed class StreamsAndLicensingTestsOnSqlite(SqliteLicensedHostFixture fixture) : StreamsAndLicensingTests(fixture);

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using FluentValidation;
+using LunaPoint.Modules.Auth.Contracts;
+using LunaPoint.Modules.Licensing.Features;
+using LunaPoint.Modules.Licensing.Signing;
+using LunaPoint.SharedKernel.Errors;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LunaPoint.Modules.Licensing.Pages.License;
+
+[Authorize(Policy = AuthorizationPolicies.View)]
+internal sealed class LicenseModel(ISender sender) : PageModel
+{
+    public LicenseStatus Status { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Status = await sender.Send(new GetLicenseStatus(), cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(string licenseJson, CancellationToken cancellationToken)
+    {
+        // Razor Pages ignore [Authorize] on handlers, so the administrator check is here.
+        if (!User.IsInRole(Roles.Administrator))
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            var license = JsonSerializer.Deserialize<SignedLicense>(licenseJson ?? "", SignedLicense.Json);
+            await sender.Send(new UploadLicense(license), cancellationToken);
+            return RedirectToPage();
+        }
+        catch (JsonException ex)
+        {
+            ModelState.AddModelError("", $"The licence is not valid JSON: {ex.Message}");
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                ModelState.AddModelError("", error.ErrorMessage);
+            }
+        }
+        catch (ConflictException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+
+        await OnGetAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,34 @@
+using Mediator;
+
+namespace LunaPoint.Modules.Streams.Contracts;
+
+/// <summary>Where a stream's worker is, as the Stream service reports it.</summary>
+public enum StreamState
+{
+    Pending,
+    InProgress,
+    Paused,
+    Failed,
+    Done,
+}
+
+/// <summary>How many streams exist and how many are enabled (the licence counts enabled ones).</summary>
+public sealed record StreamUsage(int Total, int Enabled);
+
+public sealed record GetStreamUsage : IQuery<StreamUsage>;
+
+/// <summary>A stream's worker (Detection, step 4) reports what it is doing; kept with the stream and in its log.</summary>
+public sealed record ReportStreamStatus(Guid StreamId, StreamState Status, string? Reason = null, DateTimeOffset? LastFrameAt = null, double? InputFps = null) : ICommand;
+
+/// <summary>Facts of the Stream service. Detection starts and stops workers on them.</summary>
+public sealed record StreamCreated(Guid StreamId, bool Enabled) : INotification;
+
+public sealed record StreamChanged(Guid StreamId) : INotification;
+
+public sealed record StreamEnabled(Guid StreamId) : INotification;
+
+public sealed record StreamDisabled(Guid StreamId, string Reason) : INotification;
+
+public sealed record StreamDeleted(Guid StreamId) : INotification;
+
+public sealed record StreamStatusChanged(Guid StreamId, StreamState From, StreamState To, string? Reason) : INotification;

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using FluentValidation;
+using LunaPoint.Modules.Auth.Contracts;
+using LunaPoint.Modules.Streams.Features;
+using LunaPoint.SharedKernel.Errors;
+using LunaPoint.SharedKernel.Paging;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LunaPoint.Modules.Streams.Pages.Streams;
+
+/// <summary>The stream list; every action sends the same command as the REST API.</summary>
+[Authorize(Policy = AuthorizationPolicies.View)]
+internal sealed class StreamsModel(ISender sender) : PageModel
+{
+    private const string Example = """{ "name": "Entrance", "type": "rtsp", "source": "rtsp://camera.local/stream1", "enabled": true }""";
+
+    [BindProperty(SupportsGet = true)]
+    public string? Name { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    public string Json { get; private set; } = Example;
+
+    public PagedResult<StreamDto> Streams { get; private set; } = new([], 1, PageRequest.MaxPageSize, 0);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Streams = await sender.Send(new ListStreams(Name, null, Status, null, 1, PageRequest.MaxPageSize), cancellationToken);
+
+    // Razor Pages ignore [Authorize] on handler methods: the page's View policy already makes any POST
+    // need Operator; the administrator-only handlers check the role themselves.
+    public Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken cancellationToken) => RunAsync(new StartStream(id), cancellationToken);
+
+    public Task<IActionResult> OnPostStopAsync(Guid id, CancellationToken cancellationToken) => RunAsync(new StopStream(id), cancellationToken);
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken) =>
+        User.IsInRole(Roles.Administrator) ? await RunAsync(new DeleteStream(id), cancellationToken) : Forbid();
+
+    public async Task<IActionResult> OnPostCreateAsync(string json, CancellationToken cancellationToken)
+    {
+        if (!User.IsInRole(Roles.Administrator))
+        {
+            return Forbid();
+        }
+
+        Json = json ?? "";
+        try
+        {
+            var request = JsonSerializer.Deserialize<StreamRequest>(Json, StreamMapping.Json);
+            return request is null ? await ShowAsync("The JSON is empty.", cancellationToken) : await RunAsync(new CreateStream(request), cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            return await ShowAsync($"The JSON is not valid: {ex.Message}", cancellationToken);
+        }
+    }
+
+    private async Task<IActionResult> RunAsync<T>(ICommand<T> command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.Send(command, cancellationToken);
+            return RedirectToPage();
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                ModelState.AddModelError(error.PropertyName, $"{error.PropertyName}: {error.ErrorMessage}");
+            }
+        }
+        catch (Exception ex) when (ex is ConflictException or NotFoundException)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+
+        await OnGetAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<IActionResult> ShowAsync(string error, CancellationToken cancellationToken)
+    {
+        ModelState.AddModelError("", error);
+        await OnGetAsync(cancellationToken);
+        return Page();
+    }
+}
