@@ -129,6 +129,21 @@ public abstract partial class HostHttpTests(HostFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task WithoutALicence_TheCommunityLimitsApply()
+    {
+        var status = System.Text.Json.JsonDocument.Parse(await _viewer.GetStringAsync("/api/v1/license")).RootElement;
+        var license = status.GetProperty("license");
+
+        Assert.True(license.GetProperty("isCommunity").GetBoolean());
+        Assert.Equal(4, license.GetProperty("maxStreams").GetInt32());
+        Assert.Equal(10_000, license.GetProperty("maxFacesWithDescriptors").GetInt64());
+        Assert.False(license.GetProperty("liveness").GetBoolean());
+        Assert.False(license.GetProperty("bodies").GetBoolean());
+        Assert.False(license.GetProperty("isoChecks").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, status.GetProperty("daysToExpiry").ValueKind);
+    }
+
+    [Fact]
     public async Task UnknownPage_Returns404HtmlPage()
     {
         using var response = await _viewer.GetAsync("/no-such-page");

@@ -206,6 +206,41 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
     }
 
     [Fact]
+    public async Task LicenceExpiringWithin14Days_IsWarnedAbout_InApiAndPage()
+    {
+        await UploadAsync(LicenseSigner.Sign(Document("Soon Ltd", 4, DateTimeOffset.UtcNow.AddDays(10).AddHours(1)), fixture.PrivateKeyPem), HttpStatusCode.OK);
+
+        var status = await Json(await _admin.GetAsync("/api/v1/license"));
+        var page = await _admin.GetStringAsync("/license");
+
+        Assert.Equal(10, status.GetProperty("daysToExpiry").GetInt32());
+        Assert.Contains(status.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("expires in 10 day(s)"));
+        Assert.Contains("expires in 10 day(s)", page);
+        Assert.Contains("Soon Ltd", page);
+    }
+
+    [Fact]
+    public async Task ConsolePages_ShowStreamsAndLicence_AndKeepSettingsForAdministrators()
+    {
+        await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("Loading dock"));
+        using var operatorClient = await Factory.CreateClientAsAsync(Roles.Operator);
+        using var viewer = await Factory.CreateClientAsAsync(Roles.Viewer);
+
+        var adminPage = await _admin.GetStringAsync("/streams");
+        var viewerStreams = await viewer.GetStringAsync("/streams");
+        var viewerLicense = await viewer.GetStringAsync("/license");
+
+        Assert.Contains("Loading dock", adminPage);
+        Assert.Contains("New stream", adminPage);
+        Assert.Contains("Loading dock", viewerStreams);
+        Assert.DoesNotContain("New stream", viewerStreams);
+        Assert.DoesNotContain(">Stop<", viewerStreams);
+        Assert.DoesNotContain("Upload a licence", viewerLicense);
+        using var operatorDelete = await operatorClient.PostAsync("/streams?handler=Delete", new FormUrlEncodedContent(new Dictionary<string, string> { ["id"] = Guid.NewGuid().ToString() }));
+        Assert.True(operatorDelete.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest, $"operator delete answered {operatorDelete.StatusCode}");
+    }
+
+    [Fact]
     public async Task LicenceExpiry_PausesRunningStreams_WithTheReason()
     {
         var id = (await Json(await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("night cam")))).GetProperty("id").GetString();
