@@ -111,6 +111,25 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
     }
 
     [Fact]
+    public async Task CameraPasswords_AreMaskedInReads_AndKeptForExport()
+    {
+        using var created = await _admin.PostAsJsonAsync("/api/v1/streams", new StreamBody("Vault", "rtsp", "rtsp://viewer:S3cret-Pass@10.1.2.3:554/live"));
+        var id = (await Json(created)).GetProperty("id").GetString();
+        using var viewer = await Factory.CreateClientAsAsync(Roles.Viewer);
+
+        var read = await viewer.GetStringAsync($"/api/v1/streams/{id}");
+        var list = await viewer.GetStringAsync("/api/v1/streams");
+        var export = await _admin.GetStringAsync("/api/v1/streams/export");
+
+        Assert.Contains("rtsp://viewer:***@10.1.2.3:554/live", read);
+        Assert.DoesNotContain("S3cret-Pass", read + list);
+        Assert.Contains("S3cret-Pass", export);
+        using var patched = await _admin.PatchAsync($"/api/v1/streams/{id}", new StringContent("""{"description":"keeps the password"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        Assert.Contains("S3cret-Pass", await _admin.GetStringAsync("/api/v1/streams/export"));
+    }
+
+    [Fact]
     public async Task MalformedJson_Returns400Problem()
     {
         using var response = await _admin.PostAsync("/api/v1/streams", new StringContent("""{"name": "a", """, Encoding.UTF8, "application/json"));

@@ -34,8 +34,25 @@ internal static class StreamMapping
     public static StreamSettings Settings(VideoStream s) => JsonSerializer.Deserialize<StreamSettings>(s.SettingsJson, Json)!;
 
     public static StreamDto ToDto(VideoStream s) => new(
-        s.Id, s.Name, s.Description, Location(s), StreamTypes.Name(s.Type), s.Source, s.Enabled, s.Endless, Settings(s),
+        s.Id, s.Name, s.Description, Location(s), StreamTypes.Name(s.Type), MaskPassword(s.Source), s.Enabled, s.Endless, Settings(s),
         StatusName(s.Status), s.LastError, s.LastFrameAt, s.InputFps, s.CreatedAt, s.UpdatedAt);
+
+    /// <summary>
+    /// Camera URLs often carry credentials (rtsp://user:password@host). Reads show the password as ***;
+    /// only the administrators' export carries it, for moving streams to another installation.
+    /// </summary>
+    public static string MaskPassword(string source)
+    {
+        if (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || !uri.UserInfo.Contains(':'))
+        {
+            return source;
+        }
+
+        var user = uri.UserInfo[..uri.UserInfo.IndexOf(':')];
+        var at = source.IndexOf('@');
+        var schemeEnd = source.IndexOf("://", StringComparison.Ordinal) + 3;
+        return at > schemeEnd ? $"{source[..schemeEnd]}{user}:***{source[at..]}" : source;
+    }
 
     public static StreamRequest ToRequest(VideoStream s) =>
         new(s.Name, StreamTypes.Name(s.Type), s.Source, s.Description, Location(s), s.Enabled, s.Endless, Settings(s));
