@@ -7,7 +7,10 @@ using LunaPoint.Modules.Licensing;
 using LunaPoint.Modules.Licensing.Contracts;
 using LunaPoint.Modules.Licensing.Signing;
 using LunaPoint.Tests.Infrastructure;
+using LunaPoint.Modules.Events.Data;
+using LunaPoint.Modules.Events.Domain;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LunaPoint.Tests.Modules.Streams;
@@ -260,6 +263,30 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
     }
 
     [Fact]
+    public async Task FewerThan15PercentOfLicensedFacesLeft_IsWarnedAbout_WithUsageCountedByEvents()
+    {
+        await UploadAsync(LicenseSigner.Sign(Document("Faces Ltd", 4, DateTimeOffset.UtcNow.AddYears(1), maxFaces: 100), fixture.PrivateKeyPem), HttpStatusCode.OK);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var events = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
+        var list = new FaceList { Id = Guid.NewGuid(), Name = $"watch-{Guid.NewGuid():N}", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+        events.Lists.Add(list);
+        events.Faces.AddRange(Enumerable.Range(0, 90).Select(_ => new Face { Id = Guid.NewGuid(), ListId = list.Id, Descriptor = new byte[2048], DescriptorModel = "fr_feature", CreatedAt = DateTimeOffset.UtcNow }));
+        await events.SaveChangesAsync();
+        try
+        {
+            var status = await Json(await _admin.GetAsync("/api/v1/license"));
+
+            Assert.Equal(90, status.GetProperty("usage").GetProperty("facesWithDescriptors").GetInt64());
+            Assert.Contains(status.GetProperty("warnings").EnumerateArray(), w => w.GetString() == "Only 10 of 100 licensed faces remain.");
+        }
+        finally
+        {
+            await events.Faces.Where(f => f.ListId == list.Id).ExecuteDeleteAsync();
+            await events.Lists.Where(l => l.Id == list.Id).ExecuteDeleteAsync();
+        }
+    }
+
+    [Fact]
     public async Task LicenceExpiry_PausesRunningStreams_WithTheReason()
     {
         var id = (await Json(await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("night cam")))).GetProperty("id").GetString();
@@ -335,8 +362,8 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
     private SignedLicense License(int maxStreams, bool liveness = false, string licensee = "Test Customer") =>
         LicenseSigner.Sign(Document(licensee, maxStreams, DateTimeOffset.UtcNow.AddYears(1), liveness), fixture.PrivateKeyPem);
 
-    private static LicenseDocument Document(string licensee, int maxStreams, DateTimeOffset expires, bool liveness = false) =>
-        new(licensee, DateTimeOffset.UtcNow, expires, maxStreams, 10_000, liveness, false, false, false);
+    private static LicenseDocument Document(string licensee, int maxStreams, DateTimeOffset expires, bool liveness = false, long maxFaces = 10_000) =>
+        new(licensee, DateTimeOffset.UtcNow, expires, maxStreams, maxFaces, liveness, false, false, false);
 
     private async Task<JsonElement> UploadAsync(SignedLicense license, HttpStatusCode expect)
     {

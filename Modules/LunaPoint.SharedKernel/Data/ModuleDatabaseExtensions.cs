@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace LunaPoint.SharedKernel.Data;
@@ -19,6 +20,7 @@ public static class ModuleDatabaseExtensions
         where TSqlite : TContext
     {
         var settings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.TryAddSingleton(settings);
         if (settings.Provider == DatabaseProvider.Postgres)
         {
             builder.Services.AddDbContext<TContext, TPostgres>(o => ModuleDbOptions.Configure(o, settings, schema));

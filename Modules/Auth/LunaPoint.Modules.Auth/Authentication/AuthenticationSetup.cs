@@ -26,7 +26,6 @@ internal static class AuthenticationSetup
     {
         var services = builder.Services;
         var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
-        services.AddSingleton(database);
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenIssuer>();
         services.AddHttpContextAccessor();
