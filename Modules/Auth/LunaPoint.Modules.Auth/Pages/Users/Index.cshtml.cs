@@ -1,7 +1,6 @@
-using FluentValidation;
 using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Auth.Features.Users;
-using LunaPoint.SharedKernel.Errors;
+using LunaPoint.SharedKernel.Pages;
 using LunaPoint.SharedKernel.Paging;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -42,16 +41,8 @@ internal sealed class UsersModel(ISender sender) : PageModel
             Message = done;
             return RedirectToPage();
         }
-        catch (ValidationException ex)
+        catch (Exception ex) when (ModelState.TryAddRefusal(ex))
         {
-            foreach (var error in ex.Errors)
-            {
-                ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
-            }
-        }
-        catch (Exception ex) when (ex is ConflictException or NotFoundException)
-        {
-            ModelState.AddModelError("", ex.Message);
         }
 
         await OnGetAsync(cancellationToken);

@@ -1,9 +1,8 @@
 using System.Text.Json;
-using FluentValidation;
 using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Licensing.Features;
 using LunaPoint.Modules.Licensing.Signing;
-using LunaPoint.SharedKernel.Errors;
+using LunaPoint.SharedKernel.Pages;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -36,16 +35,8 @@ internal sealed class LicenseModel(ISender sender) : PageModel
         {
             ModelState.AddModelError("", $"The licence is not valid JSON: {ex.Message}");
         }
-        catch (ValidationException ex)
+        catch (Exception ex) when (ModelState.TryAddRefusal(ex))
         {
-            foreach (var error in ex.Errors)
-            {
-                ModelState.AddModelError("", error.ErrorMessage);
-            }
-        }
-        catch (ConflictException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
         }
 
         await OnGetAsync(cancellationToken);

@@ -1,8 +1,7 @@
 using System.Text.Json;
-using FluentValidation;
 using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Streams.Features;
-using LunaPoint.SharedKernel.Errors;
+using LunaPoint.SharedKernel.Pages;
 using LunaPoint.SharedKernel.Paging;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -65,16 +64,8 @@ internal sealed class StreamsModel(ISender sender) : PageModel
             await sender.Send(command, cancellationToken);
             return RedirectToPage();
         }
-        catch (ValidationException ex)
+        catch (Exception ex) when (ModelState.TryAddRefusal(ex))
         {
-            foreach (var error in ex.Errors)
-            {
-                ModelState.AddModelError(error.PropertyName, $"{error.PropertyName}: {error.ErrorMessage}");
-            }
-        }
-        catch (Exception ex) when (ex is ConflictException or NotFoundException)
-        {
-            ModelState.AddModelError("", ex.Message);
         }
 
         await OnGetAsync(cancellationToken);
