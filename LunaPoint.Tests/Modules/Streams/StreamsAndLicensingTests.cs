@@ -6,6 +6,7 @@ using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Licensing;
 using LunaPoint.Modules.Licensing.Contracts;
 using LunaPoint.Modules.Licensing.Signing;
+using LunaPoint.Modules.Streams.Contracts;
 using LunaPoint.Tests.Infrastructure;
 using LunaPoint.Modules.Events.Data;
 using LunaPoint.Modules.Events.Domain;
@@ -284,6 +285,30 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
             await events.Faces.Where(f => f.ListId == list.Id).ExecuteDeleteAsync();
             await events.Lists.Where(l => l.Id == list.Id).ExecuteDeleteAsync();
         }
+    }
+
+    [Fact]
+    public async Task WorkerStatusReports_UpdateTheStream_AndItsLog()
+    {
+        var id = Guid.Parse((await Json(await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("platform 2")))).GetProperty("id").GetString()!);
+        var frameAt = DateTimeOffset.UtcNow;
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+            await sender.Send(new ReportStreamStatus(id, StreamState.InProgress, "connected", frameAt, 24.8));
+            await sender.Send(new ReportStreamStatus(id, StreamState.Failed, "connection refused; reconnecting in 2 s"));
+        }
+
+        var stream = await Json(await _admin.GetAsync($"/api/v1/streams/{id}"));
+        Assert.Equal("failed", stream.GetProperty("status").GetString());
+        Assert.Equal("connection refused; reconnecting in 2 s", stream.GetProperty("lastError").GetString());
+        Assert.Equal(24.8, stream.GetProperty("inputFps").GetDouble());
+        Assert.Equal(frameAt.ToUnixTimeMilliseconds(), stream.GetProperty("lastFrameAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
+        var log = (await Json(await _admin.GetAsync($"/api/v1/streams/{id}/logs"))).GetProperty("items").EnumerateArray()
+            .Select(l => (l.GetProperty("from").GetString(), l.GetProperty("to").GetString())).ToList();
+        Assert.Equal([("in_progress", "failed"), ("pending", "in_progress"), (null, "pending")], log);
+        Assert.Single((await Json(await _admin.GetAsync("/api/v1/streams?status=failed"))).GetProperty("items").EnumerateArray());
     }
 
     [Fact]
