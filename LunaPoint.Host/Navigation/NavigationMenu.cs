@@ -17,7 +17,7 @@ internal sealed class NavigationMenu(EndpointDataSource endpoints)
         ("Streams", "/streams", "▶", false),
         ("Notifications", "/notifications", "✉", false),
         ("Users", "/users", "☺", true),
-        ("License", "/license", "§", true),
+        ("License", "/license", "§", false),
         ("Monitoring", "/monitoring", "♥", false),
     ];
 
