@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Auth.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +56,4 @@ public static class AuthClients
 
     public static HttpClient CreateAnonymousClient(this LunaPointFactory factory) =>
         factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
-    public static readonly string[] AllRoles = [.. Roles.All];
 }

@@ -21,13 +21,15 @@ public static class ModuleDatabaseExtensions
     {
         var settings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.TryAddSingleton(settings);
+        // Options are built once per process, not per request: the provider set-up is the same every time.
         if (settings.Provider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<TContext, TPostgres>(o => ModuleDbOptions.Configure(o, settings, schema));
+            builder.Services.AddDbContext<TContext, TPostgres>(o => ModuleDbOptions.Configure(o, settings, schema), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
-            builder.Services.AddDbContext<TContext, TSqlite>(o => ModuleDbOptions.Configure(o, settings, schema));
+            Directory.CreateDirectory(settings.DataDir);
+            builder.Services.AddDbContext<TContext, TSqlite>(o => ModuleDbOptions.Configure(o, settings, schema), optionsLifetime: ServiceLifetime.Singleton);
         }
 
         builder.Services.AddSingleton<ModuleDatabaseState<TContext>>();

@@ -19,7 +19,6 @@ public static class ModuleDbOptions
         }
         else
         {
-            Directory.CreateDirectory(settings.DataDir);
             builder.UseSqlite(settings.SqliteConnectionString(schema), o => o.MigrationsHistoryTable(HistoryTable));
             // One SQLite file per module stands in for the schema; EF would warn on every schema name.
             builder.ConfigureWarnings(w => w.Ignore(SqliteEventId.SchemaConfiguredWarning));
