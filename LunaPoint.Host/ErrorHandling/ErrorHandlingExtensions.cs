@@ -1,3 +1,4 @@
+using LunaPoint.SharedKernel.Errors;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -45,29 +46,24 @@ internal static class ErrorHandlingExtensions
     public static void UseApiRoutingErrors(this WebApplication app) =>
         app.Use(async (context, next) =>
         {
-            if (context.GetEndpoint() is { DisplayName: { } name } rejection && IsRoutingRejection(name) && context.Request.Path.StartsWithSegments("/api"))
+            var endpoint = context.GetEndpoint();
+            var isApi = context.Request.Path.StartsWithSegments("/api");
+            if (isApi && endpoint is null)
             {
-                await rejection.RequestDelegate!(context);
-                return;
+                await context.WriteProblemAsync(
+                    StatusCodes.Status404NotFound,
+                    "Not found.",
+                    $"There is no API endpoint at {context.Request.Path}. The API reference is at /scalar.");
             }
-
-            if (context.GetEndpoint() is null && context.Request.Path.StartsWithSegments("/api"))
+            else if (isApi && endpoint?.DisplayName is { } name && IsRoutingRejection(name))
             {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status404NotFound,
-                        Title = "Not found.",
-                        Detail = $"There is no API endpoint at {context.Request.Path}. The API reference is at /scalar.",
-                    },
-                });
-                return;
+                // Routing's own 405/415 endpoint: it sets the status; the status-code pages add the body.
+                await endpoint.RequestDelegate!(context);
             }
-
-            await next(context);
+            else
+            {
+                await next(context);
+            }
         });
 
     private static bool IsRoutingRejection(string displayName) =>

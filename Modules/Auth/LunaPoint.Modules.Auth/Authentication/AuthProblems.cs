@@ -1,7 +1,7 @@
 using LunaPoint.Modules.Auth.Contracts;
+using LunaPoint.SharedKernel.Errors;
 using Mediator;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LunaPoint.Modules.Auth.Authentication;
@@ -11,21 +11,8 @@ internal static class AuthProblems
 {
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
-    public static async Task WriteAsync(HttpContext context, int status, string detail)
-    {
-        context.Response.StatusCode = status;
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = status,
-                Title = status == StatusCodes.Status401Unauthorized ? "Unauthorized." : "Forbidden.",
-                Detail = detail,
-            },
-        });
-    }
+    public static Task WriteAsync(HttpContext context, int status, string detail) =>
+        context.WriteProblemAsync(status, status == StatusCodes.Status401Unauthorized ? "Unauthorized." : "Forbidden.", detail);
 
     /// <summary>A presented credential was refused: worth an audit line (who tried, from where).</summary>
     public static async Task AuditRefusedAsync(HttpContext context, string action, string reason)

@@ -4,6 +4,7 @@ using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Auth.Data;
 using LunaPoint.Modules.Auth.Domain;
 using LunaPoint.SharedKernel.Data;
+using LunaPoint.SharedKernel.Errors;
 using LunaPoint.SharedKernel.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -103,15 +104,10 @@ internal static class AuthenticationSetup
             o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            o.OnRejected = async (context, _) =>
+            o.OnRejected = (context, _) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = 429, Title = "Too many sign-in attempts.", Detail = "Wait a minute before trying again." },
-                });
+                return new ValueTask(context.HttpContext.WriteProblemAsync(StatusCodes.Status429TooManyRequests, "Too many sign-in attempts.", "Wait a minute before trying again."));
             };
         });
     }
