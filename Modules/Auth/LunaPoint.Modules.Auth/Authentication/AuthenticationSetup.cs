@@ -91,6 +91,7 @@ internal static class AuthenticationSetup
 
         var readOrOperate = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ReadOrOperateRequirement()).Build();
         services.AddSingleton<IAuthorizationHandler, ReadOrOperateRequirement>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<PageHandlerAuthorizationFilter>());
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthorizationPolicies.View, readOrOperate)
             .AddPolicy(AuthorizationPolicies.Operate, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator, Roles.Operator))

@@ -17,14 +17,9 @@ internal sealed class LicenseModel(ISender sender) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Status = await sender.Send(new GetLicenseStatus(), cancellationToken);
 
+    [Authorize(Policy = AuthorizationPolicies.Administer)]
     public async Task<IActionResult> OnPostAsync(string licenseJson, CancellationToken cancellationToken)
     {
-        // Razor Pages ignore [Authorize] on handlers, so the administrator check is here.
-        if (!User.IsInRole(Roles.Administrator))
-        {
-            return Forbid();
-        }
-
         try
         {
             var license = JsonSerializer.Deserialize<SignedLicense>(licenseJson ?? "", SignedLicense.Json);

@@ -29,22 +29,17 @@ internal sealed class StreamsModel(ISender sender) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Streams = await sender.Send(new ListStreams(Name, null, Status, null, 1, PageRequest.MaxPageSize), cancellationToken);
 
-    // Razor Pages ignore [Authorize] on handler methods: the page's View policy already makes any POST
-    // need Operator; the administrator-only handlers check the role themselves.
+    // The page's View policy already makes any POST need Operator; settings handlers need Administrator.
     public Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken cancellationToken) => RunAsync(new StartStream(id), cancellationToken);
 
     public Task<IActionResult> OnPostStopAsync(Guid id, CancellationToken cancellationToken) => RunAsync(new StopStream(id), cancellationToken);
 
-    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken) =>
-        User.IsInRole(Roles.Administrator) ? await RunAsync(new DeleteStream(id), cancellationToken) : Forbid();
+    [Authorize(Policy = AuthorizationPolicies.Administer)]
+    public Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken) => RunAsync(new DeleteStream(id), cancellationToken);
 
+    [Authorize(Policy = AuthorizationPolicies.Administer)]
     public async Task<IActionResult> OnPostCreateAsync(string json, CancellationToken cancellationToken)
     {
-        if (!User.IsInRole(Roles.Administrator))
-        {
-            return Forbid();
-        }
-
         Json = json ?? "";
         try
         {
