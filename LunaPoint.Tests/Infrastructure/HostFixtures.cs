@@ -9,9 +9,12 @@ public abstract class HostFixture(DatabaseProvider provider) : IAsyncLifetime
 
     public LunaPointFactory Factory { get; private set; } = null!;
 
+    /// <summary>Settings a derived fixture gives its host on top of the test defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     public async Task InitializeAsync()
     {
-        Factory = await LunaPointFactory.StartAsync(Provider);
+        Factory = await LunaPointFactory.StartAsync(Provider, Settings);
         await Factory.WaitUntilReadyAsync();
     }
 

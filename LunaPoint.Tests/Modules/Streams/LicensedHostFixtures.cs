@@ -8,21 +8,14 @@ namespace LunaPoint.Tests.Modules.Streams;
 /// A host of its own whose licensing key the tests hold, so they can issue licences. The licence is
 /// global state, so these tests run in their own collection, one at a time.
 /// </summary>
-public abstract class LicensedHostFixture(DatabaseProvider provider) : IAsyncLifetime
+public abstract class LicensedHostFixture(DatabaseProvider provider) : HostFixture(provider)
 {
     private readonly (string PrivatePem, string PublicPem) _keys = LicenseSigner.CreateKeyPair();
 
-    public LunaPointFactory Factory { get; private set; } = null!;
-
     public string PrivateKeyPem => _keys.PrivatePem;
 
-    public async Task InitializeAsync()
-    {
-        Factory = await LunaPointFactory.StartAsync(provider, new Dictionary<string, string?> { ["LunaPoint:Licensing:PublicKey"] = _keys.PublicPem });
-        await Factory.WaitUntilReadyAsync();
-    }
-
-    public async Task DisposeAsync() => await Factory.DisposeAsync();
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["LunaPoint:Licensing:PublicKey"] = _keys.PublicPem };
 }
 
 public sealed class PostgresLicensedHostFixture() : LicensedHostFixture(DatabaseProvider.Postgres);
