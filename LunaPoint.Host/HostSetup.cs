@@ -1,6 +1,8 @@
 using LunaPoint.Host.ErrorHandling;
 using LunaPoint.Host.Health;
 using LunaPoint.Host.Navigation;
+using LunaPoint.Host.OpenApi;
+using LunaPoint.Host.Security;
 using Scalar.AspNetCore;
 
 namespace LunaPoint.Host;
@@ -19,6 +21,7 @@ internal static class HostSetup
         builder.Services.Configure<HostOptions>(o =>
             o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("LunaPoint:ShutdownTimeoutSeconds", 30)));
 
+        builder.AddLunaPointWebSecurity();
         builder.Services.AddLunaPointErrorHandling();
         builder.Services.AddLunaPointMediator();
         builder.Services.AddHealthChecks();
@@ -27,17 +30,19 @@ internal static class HostSetup
             document.Info.Title = "LunaPoint API";
             document.Info.Description = "Face and body video analytics: streams, events, watchlists, notifications.";
             return Task.CompletedTask;
-        }));
+        }).AddLunaPointSecurity());
         builder.Services.AddRazorPages();
         builder.Services.AddSingleton<NavigationMenu>();
     }
 
     public static void UseLunaPointHost(this WebApplication app)
     {
+        app.UseLunaPointWebSecurity();
         app.UseLunaPointErrorHandling();
         app.UseRouting();
         app.UseApiRoutingErrors();
         app.UseModules();
+        app.UseApiCsrfProtection();
     }
 
     public static void MapLunaPointHost(this WebApplication app)
@@ -49,6 +54,6 @@ internal static class HostSetup
         app.MapLunaPointHealth();
         app.MapOpenApi().AllowAnonymous();
         // The API reference is served from the package's embedded files: the product runs on closed networks.
-        app.MapScalarApiReference(o => o.WithTitle("LunaPoint API").DisableDefaultFonts()).AllowAnonymous();
+        app.MapScalarApiReference(ApiReference.Configure).AllowAnonymous();
     }
 }

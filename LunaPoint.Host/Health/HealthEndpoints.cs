@@ -12,6 +12,7 @@ internal static class HealthEndpoints
     /// <summary>
     /// /health/live: the process answers (no checks, for restarts). /health/ready: every module's
     /// schema is migrated and the face models are loaded (for load balancers and the Docker HEALTHCHECK).
+    /// Anonymous callers get the status alone; each check's details need a signed-in user.
     /// </summary>
     public static void MapLunaPointHealth(this IEndpointRouteBuilder endpoints)
     {
@@ -26,13 +27,18 @@ internal static class HealthEndpoints
     private static Task WriteReport(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        if (!HealthDetails.MayReadChecks(context.User))
+        {
+            return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString() }, Json));
+        }
+
         var body = new
         {
             status = report.Status.ToString(),
             totalMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, ms = Math.Round(e.Value.Duration.TotalMilliseconds, 1) }),
+                e => new { status = e.Value.Status.ToString(), description = HealthDetails.Describe(e.Value.Description, context.User), ms = Math.Round(e.Value.Duration.TotalMilliseconds, 1) }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
     }

@@ -17,7 +17,9 @@ internal sealed class NavigationMenu(EndpointDataSource endpoints)
         ("Streams", "/streams", "▶", false),
         ("Notifications", "/notifications", "✉", false),
         ("Users", "/users", "☺", true),
-        ("License", "/license", "§", false),
+        ("API keys", "/api-keys", "⚿", true),
+        ("Audit", "/audit", "✎", true),
+        ("Licence", "/license", "§", false),
         ("Monitoring", "/monitoring", "♥", false),
     ];
 

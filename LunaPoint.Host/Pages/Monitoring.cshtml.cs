@@ -1,4 +1,5 @@
 using System.Reflection;
+using LunaPoint.Host.Health;
 using LunaPoint.SharedKernel.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -11,7 +12,12 @@ internal sealed class MonitoringModel(HealthCheckService health, IConfiguration 
 
     public string Database { get; private set; } = "";
 
-    public string Version { get; } = typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+    /// <summary>The commit the build came from is for administrators only (<see cref="HealthDetails"/>).</summary>
+    public string Version => HealthDetails.Version(BuildVersion, User);
+
+    private static string BuildVersion { get; } = typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    public string? Describe(string? description) => HealthDetails.Describe(description, User);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +26,6 @@ internal sealed class MonitoringModel(HealthCheckService health, IConfiguration 
         // Never show the connection string: it may carry a password.
         Database = settings.Provider == DatabaseProvider.Postgres
             ? "PostgreSQL, one schema per module"
-            : $"embedded SQLite, one file per module in {settings.DataDir}";
+            : HealthDetails.MayReadPaths(User) ? $"embedded SQLite, one file per module in {settings.DataDir}" : "embedded SQLite, one file per module";
     }
 }

@@ -126,7 +126,9 @@ internal static class AuthenticationSetup
 
     private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
     {
-        context.Response.Redirect(context.RedirectUri);
+        // Relative, never context.RedirectUri: that is absolute, built from the Host header the client chose.
+        var returnUrl = context.Properties.RedirectUri ?? $"{context.Request.PathBase}{context.Request.Path}{context.Request.QueryString}";
+        context.Response.Redirect($"{context.Request.PathBase}{context.Options.LoginPath}{QueryString.Create(context.Options.ReturnUrlParameter, returnUrl)}");
         return Task.CompletedTask;
     }
 }

@@ -11,7 +11,7 @@ internal static class LicenseEndpoints
 {
     public static void MapLicenseEndpoints(this IEndpointRouteBuilder api)
     {
-        var license = api.MapGroup("/license").WithTags("License");
+        var license = api.MapGroup("/license").WithTags("Licence");
         license.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetLicenseStatus(), ct)))
             .WithSummary("The licence in force: features, limits, current usage, days to expiry and warnings");
         license.MapPut("/", async (SignedLicense body, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new UploadLicense(body), ct)))

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace LunaPoint.Host.Security;
+
+internal static class WebSecurityExtensions
+{
+    public static void AddLunaPointWebSecurity(this WebApplicationBuilder builder)
+    {
+        var settings = WebSecuritySettings.From(builder.Configuration);
+        builder.Services.AddSingleton(settings);
+        builder.Services.Configure<ForwardedHeadersOptions>(o => ForwardedHeadersSetup.Configure(o, settings));
+        builder.Services.AddAntiforgery();
+    }
+
+    /// <summary>
+    /// First in the pipeline: the real client and scheme (from a known proxy) before anything reads
+    /// them, then the headers every response carries, then HSTS for requests that came over HTTPS.
+    /// </summary>
+    public static void UseLunaPointWebSecurity(this WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<WebSecuritySettings>();
+        // With no known proxy at all, ASP.NET Core's middleware would trust every sender: leave it out.
+        if (settings.KnownProxies.Count > 0 || settings.KnownNetworks.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseMiddleware<SecurityHeaders>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+    }
+
+    /// <summary>After authentication: only then is it known that the cookie is what signed the request in.</summary>
+    public static void UseApiCsrfProtection(this WebApplication app) => app.UseMiddleware<ApiCsrfProtection>();
+}
