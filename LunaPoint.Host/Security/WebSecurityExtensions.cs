@@ -9,7 +9,8 @@ internal static class WebSecurityExtensions
         var settings = WebSecuritySettings.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
         builder.Services.Configure<ForwardedHeadersOptions>(o => ForwardedHeadersSetup.Configure(o, settings));
-        builder.Services.AddAntiforgery();
+        // The antiforgery cookie's default never sets Secure; follow the (forwarded) scheme like the session cookie.
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
     }
 
     /// <summary>
