@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
 
 namespace LunaPoint.Host.Security;
 
@@ -11,6 +12,9 @@ internal static class WebSecurityExtensions
         builder.Services.Configure<ForwardedHeadersOptions>(o => ForwardedHeadersSetup.Configure(o, settings));
         // The antiforgery cookie's default never sets Secure; follow the (forwarded) scheme like the session cookie.
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        // The console has no client-side validation library; without this, every empty validation summary
+        // renders <li style="display:none"> for it, an inline style the CSP refuses.
+        builder.Services.Configure<MvcViewOptions>(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
     }
 
     /// <summary>

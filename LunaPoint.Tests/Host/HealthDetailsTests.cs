@@ -49,8 +49,8 @@ public abstract class HealthDetailsTests(HostFixture fixture)
         using var viewer = await fixture.Factory.CreateClientAsAsync(Roles.Viewer);
         using var admin = await fixture.Factory.CreateAdminClientAsync();
 
-        var viewerPage = await viewer.GetStringAsync("/monitoring");
-        var adminPage = await admin.GetStringAsync("/monitoring");
+        var viewerPage = WebUtility.HtmlDecode(await viewer.GetStringAsync("/monitoring"));
+        var adminPage = WebUtility.HtmlDecode(await admin.GetStringAsync("/monitoring"));
 
         Assert.DoesNotContain(version, viewerPage);
         Assert.Contains(version.Split('+')[0], viewerPage);
