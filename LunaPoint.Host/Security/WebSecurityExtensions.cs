@@ -24,6 +24,11 @@ internal static class WebSecurityExtensions
     public static void UseLunaPointWebSecurity(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<WebSecuritySettings>();
+        var proxies = settings.KnownProxies.Select(p => p.ToString()).Concat(settings.KnownNetworks.Select(n => n.ToString())).ToList();
+        WebSecurityLog.Started(
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebSecurityLog)),
+            string.Join(", ", settings.AllowedHosts),
+            proxies.Count == 0 ? "nobody" : string.Join(", ", proxies));
         // With no known proxy at all, ASP.NET Core's middleware would trust every sender: leave it out.
         if (settings.KnownProxies.Count > 0 || settings.KnownNetworks.Count > 0)
         {
