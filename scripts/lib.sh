@@ -46,6 +46,13 @@ lp_require_runtime_packages() {
   [ ${#missing[@]} -eq 0 ] || lp_apt_install "${missing[@]}"
 }
 
+# The browser tests drive Debian's Chromium; Playwright must never download a browser of its own.
+lp_require_chromium() {
+  command -v chromium >/dev/null 2>&1 || lp_apt_install chromium
+  export LUNAPOINT_CHROMIUM="${LUNAPOINT_CHROMIUM:-$(command -v chromium)}"
+  export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+}
+
 lp_require_models() {
   "$lp_root/scripts/fetch-models.sh" "${1:-$lp_root/models}" >&2
 }
