@@ -28,6 +28,9 @@ public abstract class BrowserHostFixture(DatabaseProvider provider) : IAsyncLife
 
     public async Task InitializeAsync()
     {
+        // A busy two-core CI machine needs more than the default 5 s for a page to answer; a real failure still fails.
+        Assertions.SetDefaultExpectTimeout((float)PageExtensions.Timeout.TotalMilliseconds);
+
         // Start the browser first: a missing Chromium fails the collection before a database is made.
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()

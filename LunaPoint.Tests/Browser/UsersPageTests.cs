@@ -25,12 +25,12 @@ public abstract class UsersPageTests(BrowserHostFixture fixture) : BrowserTest(f
         Assert.Equal(Roles.Viewer, await RoleOfAsync(userName));
 
         await row.GetByRole(AriaRole.Combobox).SelectOptionAsync(Roles.Operator);
-        await ClickAndWaitForLoadAsync(row.GetByRole(AriaRole.Button, new() { Name = "Set" }));
+        await ClickAndWaitForLoadAsync(row.GetByRole(AriaRole.Button, new() { Name = "Set", Exact = true }));
         await Expect(UserRow(userName).GetByRole(AriaRole.Combobox)).ToHaveValueAsync(Roles.Operator);
         Assert.Equal(Roles.Operator, await RoleOfAsync(userName));
 
-        await ClickAndWaitForLoadAsync(UserRow(userName).GetByRole(AriaRole.Button, new() { Name = "Disable" }));
-        await Expect(UserRow(userName).GetByRole(AriaRole.Button, new() { Name = "Enable" })).ToBeVisibleAsync();
+        await ClickAndWaitForLoadAsync(UserRow(userName).GetByRole(AriaRole.Button, new() { Name = "Disable", Exact = true }));
+        await Expect(UserRow(userName).GetByRole(AriaRole.Button, new() { Name = "Enable", Exact = true })).ToBeVisibleAsync();
         Assert.True(await IsDisabledAsync(userName));
     });
 
@@ -41,8 +41,8 @@ public abstract class UsersPageTests(BrowserHostFixture fixture) : BrowserTest(f
         await SignInAsAdministratorAsync();
         await OpenUsersAsync();
         await CreateUserAsync(userName, Roles.Operator);
-        await ClickAndWaitForLoadAsync(UserRow(userName).GetByRole(AriaRole.Button, new() { Name = "Disable" }));
-        await Expect(UserRow(userName).GetByRole(AriaRole.Button, new() { Name = "Enable" })).ToBeVisibleAsync();
+        await ClickAndWaitForLoadAsync(UserRow(userName).GetByRole(AriaRole.Button, new() { Name = "Disable", Exact = true }));
+        await Expect(UserRow(userName).GetByRole(AriaRole.Button, new() { Name = "Enable", Exact = true })).ToBeVisibleAsync();
         await SignOutAsync();
 
         await SignInAsync(userName, InitialPassword);
