@@ -3,7 +3,6 @@ using LunaPoint.Modules.Auth.Authentication;
 using LunaPoint.Modules.Auth.Bootstrap;
 using LunaPoint.Modules.Auth.Data;
 using LunaPoint.Modules.Auth.Features;
-using LunaPoint.Modules.Auth.Features.Token;
 using LunaPoint.SharedKernel.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;

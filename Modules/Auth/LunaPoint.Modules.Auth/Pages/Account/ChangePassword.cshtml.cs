@@ -2,7 +2,7 @@ using FluentValidation;
 using LunaPoint.Modules.Auth.Authentication;
 using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Auth.Domain;
-using LunaPoint.Modules.Auth.Features.Passwords;
+using LunaPoint.Modules.Auth.Features;
 using LunaPoint.SharedKernel.Errors;
 using LunaPoint.SharedKernel.Security;
 using Mediator;

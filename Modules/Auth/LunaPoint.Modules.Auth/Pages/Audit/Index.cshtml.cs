@@ -1,5 +1,5 @@
 using LunaPoint.Modules.Auth.Contracts;
-using LunaPoint.Modules.Auth.Features.Audit;
+using LunaPoint.Modules.Auth.Features;
 using LunaPoint.SharedKernel.Paging;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;

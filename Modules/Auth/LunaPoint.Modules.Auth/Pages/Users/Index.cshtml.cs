@@ -1,5 +1,5 @@
 using LunaPoint.Modules.Auth.Contracts;
-using LunaPoint.Modules.Auth.Features.Users;
+using LunaPoint.Modules.Auth.Features;
 using LunaPoint.SharedKernel.Pages;
 using LunaPoint.SharedKernel.Paging;
 using Mediator;

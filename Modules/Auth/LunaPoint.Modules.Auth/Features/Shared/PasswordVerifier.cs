@@ -3,7 +3,7 @@ using LunaPoint.Modules.Auth.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 
-namespace LunaPoint.Modules.Auth.Features.Token;
+namespace LunaPoint.Modules.Auth.Features;
 
 /// <summary>
 /// The one password check of pages and API: lockout counted, disabled users refused, every outcome
