@@ -17,7 +17,8 @@ internal sealed class CreateUserHandler(UserManager<User> users, ISender sender,
             throw new ConflictException("user.exists", $"A user named '{command.UserName}' already exists.");
         }
 
-        var user = new User { UserName = command.UserName, DisplayName = command.DisplayName, CreatedAt = clock.GetUtcNow() };
+        // The administrator chose this password: like a reset, the user must replace it at first sign-in.
+        var user = new User { UserName = command.UserName, DisplayName = command.DisplayName, MustChangePassword = true, CreatedAt = clock.GetUtcNow() };
         IdentityErrors.ThrowIfFailed(await users.CreateAsync(user, command.Password), nameof(CreateUser.Password));
         IdentityErrors.ThrowIfFailed(await users.AddToRoleAsync(user, command.Role), nameof(CreateUser.Role));
         var dto = UserDto.From(user, command.Role, clock.GetUtcNow());

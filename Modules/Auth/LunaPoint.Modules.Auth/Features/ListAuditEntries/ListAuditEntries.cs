@@ -9,7 +9,7 @@ namespace LunaPoint.Modules.Auth.Features;
 
 internal sealed record AuditEntryDto(
     long Id, DateTimeOffset At, string Module, string Action, bool Succeeded, Guid? ActorId, string? ActorName,
-    string? Target, string? IpAddress, string? UserAgent, JsonElement? Details);
+    string? Target, string? IpAddress, string? UserAgent, int Count, JsonElement? Details);
 
 internal sealed record ListAuditEntries(
     DateTimeOffset? From = null, DateTimeOffset? To = null, string? Module = null, string? Action = null,
@@ -34,6 +34,6 @@ internal sealed class ListAuditEntriesHandler(AuthDbContext db) : IQueryHandler<
     }
 
     private static AuditEntryDto ToDto(AuditEntry a) => new(
-        a.Id, a.At, a.Module, a.Action, a.Succeeded, a.ActorId, a.ActorName, a.Target, a.IpAddress, a.UserAgent,
+        a.Id, a.At, a.Module, a.Action, a.Succeeded, a.ActorId, a.ActorName, a.Target, a.IpAddress, a.UserAgent, a.Count,
         a.DetailsJson is null ? null : JsonDocument.Parse(a.DetailsJson).RootElement.Clone());
 }

@@ -24,13 +24,18 @@ internal sealed class UpdateUserHandler(UserManager<User> users, ICurrentActor a
             user.DisplayName = command.DisplayName.Length == 0 ? null : command.DisplayName;
         }
 
-        if (command.Disabled is { } disabled)
+        // Only what changes someone's access renews the stamp (ending their tokens and sessions): a new
+        // display name must not sign anyone out.
+        var accessChanged = false;
+        if (command.Disabled is { } disabled && disabled != user.IsDisabled)
         {
             user.IsDisabled = disabled;
+            accessChanged = true;
         }
 
         if (command.Role is not null && command.Role != role)
         {
+            accessChanged = true;
             IdentityErrors.ThrowIfFailed(await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user)), nameof(UpdateUser.Role));
             IdentityErrors.ThrowIfFailed(await users.AddToRoleAsync(user, command.Role), nameof(UpdateUser.Role));
             role = command.Role;
@@ -38,14 +43,18 @@ internal sealed class UpdateUserHandler(UserManager<User> users, ICurrentActor a
 
         if (command.Password is not null)
         {
+            // Resetting the password renews the stamp itself.
             var token = await users.GeneratePasswordResetTokenAsync(user);
             IdentityErrors.ThrowIfFailed(await users.ResetPasswordAsync(user, token, command.Password), nameof(UpdateUser.Password));
             user.MustChangePassword = true;
         }
 
         IdentityErrors.ThrowIfFailed(await users.UpdateAsync(user), "User");
-        // A new stamp ends the user's tokens and sessions, so a role change or a disable takes effect now.
-        await users.UpdateSecurityStampAsync(user);
+        if (accessChanged)
+        {
+            IdentityErrors.ThrowIfFailed(await users.UpdateSecurityStampAsync(user), "User");
+        }
+
         var after = UserDto.From(user, role, clock.GetUtcNow());
         await sender.Send(new RecordAuditEntry(AuthModule.Name, "user.updated", Target: $"user {user.UserName}", Before: before, After: after), cancellationToken);
         return after;
