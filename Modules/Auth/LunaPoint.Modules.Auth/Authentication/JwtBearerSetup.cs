@@ -14,6 +14,8 @@ namespace LunaPoint.Modules.Auth.Authentication;
 /// </summary>
 internal sealed class JwtBearerSetup(AuthOptions options, SigningKeyProvider keys) : IConfigureNamedOptions<JwtBearerOptions>
 {
+    private const string NoLongerValid = "The access token is no longer valid: the user was disabled, or their role or password changed. Request a new token.";
+
     public void Configure(string? name, JwtBearerOptions o)
     {
         if (name != JwtBearerDefaults.AuthenticationScheme)
@@ -39,8 +41,6 @@ internal sealed class JwtBearerSetup(AuthOptions options, SigningKeyProvider key
             OnForbidden = context => AuthProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Your role may not do this."),
         };
     }
-
-    private const string NoLongerValid = "The access token is no longer valid: the user was disabled, or their role or password changed. Request a new token.";
 
     public void Configure(JwtBearerOptions options) => Configure(JwtBearerDefaults.AuthenticationScheme, options);
 
