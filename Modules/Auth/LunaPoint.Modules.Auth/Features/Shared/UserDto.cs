@@ -1,6 +1,6 @@
 using LunaPoint.Modules.Auth.Domain;
 
-namespace LunaPoint.Modules.Auth.Features.Users;
+namespace LunaPoint.Modules.Auth.Features;
 
 internal sealed record UserDto(
     Guid Id,

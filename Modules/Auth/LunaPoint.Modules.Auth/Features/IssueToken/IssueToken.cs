@@ -1,24 +1,14 @@
-using FluentValidation;
 using LunaPoint.Modules.Auth.Authentication;
 using LunaPoint.Modules.Auth.Domain;
 using LunaPoint.SharedKernel.Errors;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 
-namespace LunaPoint.Modules.Auth.Features.Token;
+namespace LunaPoint.Modules.Auth.Features;
 
 internal sealed record IssueToken(string UserName, string Password) : ICommand<TokenResponse>;
 
 internal sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);
-
-internal sealed class IssueTokenValidator : AbstractValidator<IssueToken>
-{
-    public IssueTokenValidator()
-    {
-        RuleFor(c => c.UserName).NotEmpty().MaximumLength(UserRules.MaxUserNameLength);
-        RuleFor(c => c.Password).NotEmpty().MaximumLength(UserRules.MaxPasswordLength);
-    }
-}
 
 internal sealed class IssueTokenHandler(PasswordVerifier verifier, UserManager<User> users, TokenIssuer issuer)
     : ICommandHandler<IssueToken, TokenResponse>

@@ -1,52 +1,22 @@
 using System.Text.Json;
-using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Auth.Data;
 using LunaPoint.Modules.Auth.Domain;
 using LunaPoint.SharedKernel.Paging;
-using LunaPoint.SharedKernel.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace LunaPoint.Modules.Auth.Features.Audit;
+namespace LunaPoint.Modules.Auth.Features;
 
 internal sealed record AuditEntryDto(
     long Id, DateTimeOffset At, string Module, string Action, bool Succeeded, Guid? ActorId, string? ActorName,
-    string? Target, string? IpAddress, string? UserAgent, JsonElement? Details);
+    string? Target, string? IpAddress, string? UserAgent, int Count, JsonElement? Details);
 
 internal sealed record ListAuditEntries(
     DateTimeOffset? From = null, DateTimeOffset? To = null, string? Module = null, string? Action = null,
     string? Actor = null, bool? Succeeded = null, int Page = 1, int PageSize = PageRequest.DefaultPageSize) : IQuery<PagedResult<AuditEntryDto>>;
 
-internal sealed class AuditHandlers(AuthDbContext db, ICurrentActor actor, TimeProvider clock)
-    : ICommandHandler<RecordAuditEntry>, IQueryHandler<ListAuditEntries, PagedResult<AuditEntryDto>>
+internal sealed class ListAuditEntriesHandler(AuthDbContext db) : IQueryHandler<ListAuditEntries, PagedResult<AuditEntryDto>>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public async ValueTask<Unit> Handle(RecordAuditEntry command, CancellationToken cancellationToken)
-    {
-        var details = command.Before is null && command.After is null
-            ? null
-            : JsonSerializer.Serialize(new { before = command.Before, after = command.After }, Json);
-        var entry = new AuditEntry
-        {
-            At = clock.GetUtcNow(),
-            Module = command.Module,
-            Action = command.Action,
-            Succeeded = command.Succeeded,
-            ActorId = actor.UserId,
-            ActorName = Truncate(command.ActorName ?? actor.Name, 256),
-            Target = Truncate(command.Target, 512),
-            IpAddress = actor.IpAddress,
-            UserAgent = actor.UserAgent,
-            DetailsJson = details,
-        };
-        db.AuditEntries.Add(entry);
-        // CancellationToken.None: an audit line is written even when the caller gives up.
-        await db.SaveChangesAsync(CancellationToken.None);
-        db.Entry(entry).State = EntityState.Detached;
-        return Unit.Value;
-    }
-
     public async ValueTask<PagedResult<AuditEntryDto>> Handle(ListAuditEntries query, CancellationToken cancellationToken)
     {
         var rows = db.AuditEntries.AsNoTracking();
@@ -64,8 +34,6 @@ internal sealed class AuditHandlers(AuthDbContext db, ICurrentActor actor, TimeP
     }
 
     private static AuditEntryDto ToDto(AuditEntry a) => new(
-        a.Id, a.At, a.Module, a.Action, a.Succeeded, a.ActorId, a.ActorName, a.Target, a.IpAddress, a.UserAgent,
+        a.Id, a.At, a.Module, a.Action, a.Succeeded, a.ActorId, a.ActorName, a.Target, a.IpAddress, a.UserAgent, a.Count,
         a.DetailsJson is null ? null : JsonDocument.Parse(a.DetailsJson).RootElement.Clone());
-
-    private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }

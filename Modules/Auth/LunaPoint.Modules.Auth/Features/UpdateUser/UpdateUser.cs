@@ -1,58 +1,14 @@
-using FluentValidation;
 using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Auth.Domain;
-using LunaPoint.Modules.Auth.Features.Passwords;
 using LunaPoint.SharedKernel.Errors;
 using LunaPoint.SharedKernel.Security;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 
-namespace LunaPoint.Modules.Auth.Features.Users;
-
-internal sealed record CreateUser(string UserName, string Password, string Role, string? DisplayName = null) : ICommand<UserDto>;
+namespace LunaPoint.Modules.Auth.Features;
 
 /// <summary>Changes only what is given. <see cref="Password"/> is an administrator's reset: the user must change it at next sign-in.</summary>
 internal sealed record UpdateUser(Guid Id, string? DisplayName = null, string? Role = null, bool? Disabled = null, string? Password = null) : ICommand<UserDto>;
-
-internal sealed class CreateUserValidator : AbstractValidator<CreateUser>
-{
-    public CreateUserValidator()
-    {
-        RuleFor(c => c.UserName).NotEmpty().MaximumLength(UserRules.MaxUserNameLength)
-            .Matches("^[A-Za-z0-9._@+-]+$").WithMessage("User name may contain only letters, digits and . _ @ + -");
-        RuleFor(c => c.Password).NotEmpty().MinimumLength(UserRules.MinPasswordLength).MaximumLength(UserRules.MaxPasswordLength);
-        RuleFor(c => c.Role).NotEmpty().Must(r => Roles.All.Contains(r)).WithMessage($"Role must be one of: {string.Join(", ", Roles.All)}.");
-        RuleFor(c => c.DisplayName).MaximumLength(UserRules.MaxDisplayNameLength);
-    }
-}
-
-internal sealed class UpdateUserValidator : AbstractValidator<UpdateUser>
-{
-    public UpdateUserValidator()
-    {
-        RuleFor(c => c.Role).Must(r => r is null || Roles.All.Contains(r)).WithMessage($"Role must be one of: {string.Join(", ", Roles.All)}.");
-        RuleFor(c => c.Password).MinimumLength(UserRules.MinPasswordLength).MaximumLength(UserRules.MaxPasswordLength).When(c => c.Password is not null);
-        RuleFor(c => c.DisplayName).MaximumLength(UserRules.MaxDisplayNameLength);
-    }
-}
-
-internal sealed class CreateUserHandler(UserManager<User> users, ISender sender, TimeProvider clock) : ICommandHandler<CreateUser, UserDto>
-{
-    public async ValueTask<UserDto> Handle(CreateUser command, CancellationToken cancellationToken)
-    {
-        if (await users.FindByNameAsync(command.UserName) is not null)
-        {
-            throw new ConflictException("user.exists", $"A user named '{command.UserName}' already exists.");
-        }
-
-        var user = new User { UserName = command.UserName, DisplayName = command.DisplayName, CreatedAt = clock.GetUtcNow() };
-        IdentityErrors.ThrowIfFailed(await users.CreateAsync(user, command.Password), nameof(CreateUser.Password));
-        IdentityErrors.ThrowIfFailed(await users.AddToRoleAsync(user, command.Role), nameof(CreateUser.Role));
-        var dto = UserDto.From(user, command.Role, clock.GetUtcNow());
-        await sender.Send(new RecordAuditEntry(AuthModule.Name, "user.created", Target: $"user {user.UserName}", After: dto), cancellationToken);
-        return dto;
-    }
-}
 
 internal sealed class UpdateUserHandler(UserManager<User> users, ICurrentActor actor, ISender sender, TimeProvider clock) : ICommandHandler<UpdateUser, UserDto>
 {
@@ -68,13 +24,18 @@ internal sealed class UpdateUserHandler(UserManager<User> users, ICurrentActor a
             user.DisplayName = command.DisplayName.Length == 0 ? null : command.DisplayName;
         }
 
-        if (command.Disabled is { } disabled)
+        // Only what changes someone's access renews the stamp (ending their tokens and sessions): a new
+        // display name must not sign anyone out.
+        var accessChanged = false;
+        if (command.Disabled is { } disabled && disabled != user.IsDisabled)
         {
             user.IsDisabled = disabled;
+            accessChanged = true;
         }
 
         if (command.Role is not null && command.Role != role)
         {
+            accessChanged = true;
             IdentityErrors.ThrowIfFailed(await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user)), nameof(UpdateUser.Role));
             IdentityErrors.ThrowIfFailed(await users.AddToRoleAsync(user, command.Role), nameof(UpdateUser.Role));
             role = command.Role;
@@ -82,14 +43,18 @@ internal sealed class UpdateUserHandler(UserManager<User> users, ICurrentActor a
 
         if (command.Password is not null)
         {
+            // Resetting the password renews the stamp itself.
             var token = await users.GeneratePasswordResetTokenAsync(user);
             IdentityErrors.ThrowIfFailed(await users.ResetPasswordAsync(user, token, command.Password), nameof(UpdateUser.Password));
             user.MustChangePassword = true;
         }
 
         IdentityErrors.ThrowIfFailed(await users.UpdateAsync(user), "User");
-        // A new stamp ends the user's tokens and sessions, so a role change or a disable takes effect now.
-        await users.UpdateSecurityStampAsync(user);
+        if (accessChanged)
+        {
+            IdentityErrors.ThrowIfFailed(await users.UpdateSecurityStampAsync(user), "User");
+        }
+
         var after = UserDto.From(user, role, clock.GetUtcNow());
         await sender.Send(new RecordAuditEntry(AuthModule.Name, "user.updated", Target: $"user {user.UserName}", Before: before, After: after), cancellationToken);
         return after;
