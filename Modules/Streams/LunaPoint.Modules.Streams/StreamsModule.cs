@@ -19,12 +19,13 @@ public static class StreamsModule
         builder.Services.AddValidatorsFromAssembly(typeof(StreamsModule).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         builder.Services.AddScoped<LicenseGuard>();
         builder.Services.AddScoped<StreamLog>();
+        builder.Services.AddScoped<StreamCreator>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapStreamsModule(this IEndpointRouteBuilder api)
     {
-        api.MapStreamEndpoints();
+        api.MapStreamsEndpoints();
         return api;
     }
 }

@@ -4,13 +4,6 @@ using LunaPoint.Modules.Streams.Domain;
 
 namespace LunaPoint.Modules.Streams.Features;
 
-internal sealed record StreamDto(
-    Guid Id, string Name, string? Description, LocationSettings? Location, string Type, string Source, bool Enabled, bool Endless,
-    StreamSettings Settings, string Status, string? LastError, DateTimeOffset? LastFrameAt, double? InputFps,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
-
-internal sealed record StreamLogDto(DateTimeOffset At, string? From, string To, string? Reason);
-
 internal static class StreamMapping
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
