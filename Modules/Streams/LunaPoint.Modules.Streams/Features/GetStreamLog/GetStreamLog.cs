@@ -17,7 +17,7 @@ internal sealed class GetStreamLogHandler(StreamsDbContext db) : IQueryHandler<G
         var total = await rows.LongCountAsync(cancellationToken);
         var items = await rows.OrderByDescending(l => l.Id).Skip(page.Skip).Take(page.Take).ToListAsync(cancellationToken);
         return new PagedResult<StreamLogDto>(
-            items.Select(l => new StreamLogDto(l.At, l.FromStatus is { } f ? StreamMapping.StatusName(f) : null, StreamMapping.StatusName(l.ToStatus), l.Reason)).ToList(),
+            items.Select(l => new StreamLogDto(l.At, l.FromStatus is { } f ? StreamMapping.StatusName(f) : null, StreamMapping.StatusName(l.ToStatus), SecretMasking.MaskUrlsIn(l.Reason))).ToList(),
             page.Page, page.Take, total);
     }
 }

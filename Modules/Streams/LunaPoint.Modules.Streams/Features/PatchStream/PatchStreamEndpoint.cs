@@ -9,9 +9,22 @@ namespace LunaPoint.Modules.Streams.Features;
 
 internal static class PatchStreamEndpoint
 {
+    // The body is read by MergePatchDocument, not bound: the binder would throw on a repeated key.
     public static void Map(RouteGroupBuilder streams) =>
-        streams.MapPatch("/{id:guid}", async (Guid id, JsonObject patch, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new PatchStream(id, patch), ct)))
+        streams.MapPatch("/{id:guid}", async Task<IResult> (Guid id, HttpRequest request, ISender sender, CancellationToken ct) =>
+            {
+                if (!request.HasJsonContentType())
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                        detail: "Send the patch as application/merge-patch+json or application/json.");
+                }
+
+                var patch = await MergePatchDocument.ReadAsync(request.Body, ct);
+                return TypedResults.Ok(await sender.Send(new PatchStream(id, patch), ct));
+            })
             .RequireAuthorization(AuthorizationPolicies.Administer)
             .Accepts<JsonObject>("application/merge-patch+json", "application/json")
-            .WithSummary("Change part of a stream (JSON merge patch)").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<StreamDto>()
+            .WithSummary("Change part of a stream (JSON merge patch)").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 }

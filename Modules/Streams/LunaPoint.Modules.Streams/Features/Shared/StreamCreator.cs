@@ -20,6 +20,12 @@ internal sealed class StreamCreator(
             throw new ValidationException([new ValidationFailure(fieldPrefix ?? "body", "Give between 1 and 1000 streams.")]);
         }
 
+        var nulls = requests.Select((r, i) => (r, i)).Where(p => p.r is null).Select(p => new ValidationFailure($"{fieldPrefix ?? "body"}[{p.i}]", "A stream must not be null.")).ToList();
+        if (nulls.Count > 0)
+        {
+            throw new ValidationException(nulls);
+        }
+
         await validator.ValidateAllAsync(requests, fieldPrefix, cancellationToken);
         await license.CheckAsync(requests, null, cancellationToken);
         var now = clock.GetUtcNow();

@@ -18,8 +18,7 @@ internal sealed class StartStreamHandler(StreamsDbContext db, LicenseGuard licen
         if (!stream.Enabled || stream.Status is StreamStatus.Paused or StreamStatus.Failed or StreamStatus.Done)
         {
             await license.CheckAsync([StreamMapping.ToRequest(stream) with { Enabled = true }], stream.Id, cancellationToken);
-            stream.Enabled = true;
-            stream.LastError = null;
+            stream.Enable();
             log.Transition(stream, StreamStatus.Pending, $"started by {actor.Name ?? "system"}");
             await db.SaveChangesAsync(cancellationToken);
             await sender.Send(new RecordAuditEntry(StreamsModule.Name, "stream.started", Target: $"stream {stream.Name} ({stream.Id})"), cancellationToken);

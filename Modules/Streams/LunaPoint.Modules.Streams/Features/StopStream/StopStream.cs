@@ -18,7 +18,7 @@ internal sealed class StopStreamHandler(StreamsDbContext db, StreamLog log, ICur
         if (stream.Enabled)
         {
             var reason = $"stopped by {actor.Name ?? "system"}";
-            stream.Enabled = false;
+            stream.Disable();
             log.Transition(stream, StreamStatus.Paused, reason);
             await db.SaveChangesAsync(cancellationToken);
             await sender.Send(new RecordAuditEntry(StreamsModule.Name, "stream.stopped", Target: $"stream {stream.Name} ({stream.Id})"), cancellationToken);

@@ -17,18 +17,21 @@ internal sealed class UpdateStreamHandler(
     public async ValueTask<StreamDto> Handle(UpdateStream command, CancellationToken cancellationToken)
     {
         var stream = await db.FindStreamAsync(command.Id, cancellationToken);
-        await validator.ValidateAllAsync([command.Stream], null, cancellationToken);
-        await license.CheckAsync([command.Stream], stream.Id, cancellationToken);
+        var request = KeepStoredSecrets(command.Stream, stream);
+        await validator.ValidateAllAsync([request], null, cancellationToken);
+        await license.CheckAsync([request], stream.Id, cancellationToken);
         var before = StreamMapping.ToDto(stream);
         var wasEnabled = stream.Enabled;
-        StreamMapping.Apply(command.Stream, stream);
+        StreamMapping.Apply(request with { Enabled = wasEnabled }, stream);
         stream.UpdatedAt = clock.GetUtcNow();
-        if (!wasEnabled && stream.Enabled)
+        if (!wasEnabled && request.Enabled)
         {
+            stream.Enable();
             log.Transition(stream, StreamStatus.Pending, "enabled");
         }
-        else if (wasEnabled && !stream.Enabled)
+        else if (wasEnabled && !request.Enabled)
         {
+            stream.Disable();
             log.Transition(stream, StreamStatus.Paused, "disabled");
         }
 
@@ -46,5 +49,16 @@ internal sealed class UpdateStreamHandler(
         }
 
         return after;
+    }
+
+    /// <summary>Reads show secrets as ***; a client that sends such a value back means "leave it as it is".</summary>
+    private static StreamRequest KeepStoredSecrets(StreamRequest request, VideoStream stored)
+    {
+        var storedSettings = StreamMapping.Settings(stored);
+        return request with
+        {
+            Source = SecretMasking.Restore(request.Source, stored.Source),
+            Settings = request.Settings is null ? null : request.Settings with { WebhookUrl = SecretMasking.Restore(request.Settings.WebhookUrl, storedSettings.WebhookUrl) },
+        };
     }
 }
