@@ -12,7 +12,8 @@ namespace LunaPoint.Modules.Streams.Features;
 /// </summary>
 internal sealed class ReportStreamStatusHandler(StreamsDbContext db, StreamLog log, IPublisher publisher) : ICommandHandler<ReportStreamStatus>
 {
-    private const int Attempts = 5;
+    // Each retry re-reads the newest state; a stream has one worker, so more than a couple of rounds means something else is hammering it.
+    private const int Attempts = 10;
 
     public async ValueTask<Unit> Handle(ReportStreamStatus command, CancellationToken cancellationToken)
     {
