@@ -1,38 +1,42 @@
 using FluentValidation;
 using LunaPoint.Modules.Streams.Domain;
+using LunaPoint.SharedKernel.Network;
 
 namespace LunaPoint.Modules.Streams.Features;
 
 internal sealed class StreamRequestValidator : AbstractValidator<StreamRequest>
 {
-    public StreamRequestValidator()
+    public StreamRequestValidator(MediaRoots media, OutboundAddressPolicy network)
     {
-        RuleFor(s => s.Name).NotEmpty().MaximumLength(200);
-        RuleFor(s => s.Description).MaximumLength(2000);
+        RuleFor(s => s.Name).NotEmpty().MaximumLength(200).NoNul();
+        RuleFor(s => s.Description).MaximumLength(2000).NoNul();
         RuleFor(s => s.Type).NotEmpty().Must(t => StreamTypes.TryParse(t, out _))
             .WithMessage($"Type must be one of: {string.Join(", ", StreamTypes.Names)}.");
-        RuleFor(s => s.Source).NotEmpty().MaximumLength(2048);
-        RuleFor(s => s.Source).Must((s, source) => SourceRules.Problem(s.Type, source!) is null)
-            .WithMessage((s, source) => SourceRules.Problem(s.Type, source!)!)
-            .When(s => !string.IsNullOrEmpty(s.Source) && StreamTypes.TryParse(s.Type, out _));
-        RuleFor(s => s.Location!.Address).MaximumLength(500).When(s => s.Location is not null);
+        RuleFor(s => s.Source).NotEmpty().MaximumLength(2048).NoNul();
+        RuleFor(s => s.Source).Must((s, source) => SourceRules.Problem(s.Type, source!, media) is null)
+            .WithMessage((s, source) => SourceRules.Problem(s.Type, source!, media)!)
+            .When(s => !string.IsNullOrEmpty(s.Source) && !s.Source.Contains('\0') && StreamTypes.TryParse(s.Type, out _));
+        RuleFor(s => s.Location!.Address).MaximumLength(500).NoNul().When(s => s.Location is not null);
         RuleFor(s => s.Location!.Latitude).InclusiveBetween(-90, 90).When(s => s.Location is not null);
         RuleFor(s => s.Location!.Longitude).InclusiveBetween(-180, 180).When(s => s.Location is not null);
-        RuleFor(s => s.Settings!).SetValidator(new StreamSettingsValidator()).When(s => s.Settings is not null);
+        RuleFor(s => s.Settings!).SetValidator(new StreamSettingsValidator(network)).When(s => s.Settings is not null);
     }
 }
 
 internal sealed class StreamSettingsValidator : AbstractValidator<StreamSettings>
 {
-    public StreamSettingsValidator()
+    public StreamSettingsValidator(OutboundAddressPolicy network)
     {
         RuleFor(s => s.MaxAnalysisFps).InclusiveBetween(0.1, 60);
         RuleFor(s => s.DetectorStep).InclusiveBetween(1, 100);
         RuleFor(s => s.MinFaceSize).InclusiveBetween(10, 2000);
         RuleFor(s => s.DetectionThreshold).InclusiveBetween(0.05, 0.99);
         RuleFor(s => s.RtspTransport).Must(t => t is "tcp" or "udp" or "auto").WithMessage("RTSP transport must be tcp, udp or auto.");
-        RuleFor(s => s.WebhookUrl).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-            .WithMessage("The webhook must be an absolute http or https URL.").When(s => !string.IsNullOrEmpty(s.WebhookUrl));
+        RuleFor(s => s.WebhookUrl).Cascade(CascadeMode.Stop).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            .WithMessage("The webhook must be an absolute http or https URL.")
+            .Must(u => network.IsAllowed(new Uri(u!))).WithMessage("The webhook must not point at a denied address range (LunaPoint:Network:DeniedRanges).")
+            .When(s => !string.IsNullOrEmpty(s.WebhookUrl));
+        RuleFor(s => s.WebhookUrl).MaximumLength(2048).NoNul();
         RuleFor(s => s.ListIds).Must(ids => ids!.Count <= 100).WithMessage("At most 100 lists.")
             .Must(ids => ids!.All(id => id != Guid.Empty)).WithMessage("List ids must not be empty.")
             .Must(ids => ids!.Distinct().Count() == ids!.Count).WithMessage("List ids must not repeat.")
@@ -76,7 +80,8 @@ internal sealed class RoiValidator : AbstractValidator<RegionOfInterest>
             RuleFor(r => r).Must(r => r.Width * r.Height >= MinArea).WithName("roi").WithMessage("The rectangle is too small to hold a face.")
                 .When(r => r.Width > 0 && r.Height > 0);
         });
-        When(r => r.Points is not null, () =>
+        RuleForEach(r => r.Points).NotNull().WithMessage("A point must not be null.").When(r => r.Points is not null);
+        When(r => r.Points is not null && r.Points.All(p => p is not null), () =>
         {
             RuleFor(r => r.X).Null().WithMessage("Give either a rectangle or points, not both.");
             RuleFor(r => r.Points!).Must(p => p.Count >= 3).WithMessage("A polygon needs at least three points.");
@@ -88,4 +93,11 @@ internal sealed class RoiValidator : AbstractValidator<RegionOfInterest>
 
     private static double Area(IReadOnlyList<RoiPoint> p) =>
         Enumerable.Range(0, p.Count).Sum(i => (p[i].X * p[(i + 1) % p.Count].Y) - (p[(i + 1) % p.Count].X * p[i].Y)) / 2;
+}
+
+internal static class StringRules
+{
+    /// <summary>PostgreSQL cannot store NUL in text; no user-level string needs it.</summary>
+    public static IRuleBuilderOptions<T, string?> NoNul<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => v is null || !v.Contains('\0')).WithMessage("{PropertyName} must not contain a NUL character.");
 }

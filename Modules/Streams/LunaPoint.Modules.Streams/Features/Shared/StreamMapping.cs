@@ -4,13 +4,6 @@ using LunaPoint.Modules.Streams.Domain;
 
 namespace LunaPoint.Modules.Streams.Features;
 
-internal sealed record StreamDto(
-    Guid Id, string Name, string? Description, LocationSettings? Location, string Type, string Source, bool Enabled, bool Endless,
-    StreamSettings Settings, string Status, string? LastError, DateTimeOffset? LastFrameAt, double? InputFps,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
-
-internal sealed record StreamLogDto(DateTimeOffset At, string? From, string To, string? Reason);
-
 internal static class StreamMapping
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -33,26 +26,16 @@ internal static class StreamMapping
 
     public static StreamSettings Settings(VideoStream s) => JsonSerializer.Deserialize<StreamSettings>(s.SettingsJson, Json)!;
 
-    public static StreamDto ToDto(VideoStream s) => new(
-        s.Id, s.Name, s.Description, Location(s), StreamTypes.Name(s.Type), MaskPassword(s.Source), s.Enabled, s.Endless, Settings(s),
-        StatusName(s.Status), s.LastError, s.LastFrameAt, s.InputFps, s.CreatedAt, s.UpdatedAt);
-
     /// <summary>
-    /// Camera URLs often carry credentials (rtsp://user:password@host). Reads show the password as ***;
-    /// only the administrators' export carries it, for moving streams to another installation.
+    /// Every read of a stream (REST, list, pages, audit) goes through here, so credentials in the
+    /// source and the webhook are masked; only the administrators' export (<see cref="ToRequest"/>) keeps them.
     /// </summary>
-    public static string MaskPassword(string source)
-    {
-        if (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || !uri.UserInfo.Contains(':'))
-        {
-            return source;
-        }
+    public static StreamDto ToDto(VideoStream s) => new(
+        s.Id, s.Name, s.Description, Location(s), StreamTypes.Name(s.Type), SecretMasking.MaskUrl(s.Source), s.Enabled, s.Endless, MaskedSettings(s),
+        StatusName(s.Status), SecretMasking.MaskUrlsIn(s.LastError), s.LastFrameAt, s.InputFps, s.CreatedAt, s.UpdatedAt);
 
-        var user = uri.UserInfo[..uri.UserInfo.IndexOf(':')];
-        var at = source.IndexOf('@');
-        var schemeEnd = source.IndexOf("://", StringComparison.Ordinal) + 3;
-        return at > schemeEnd ? $"{source[..schemeEnd]}{user}:***{source[at..]}" : source;
-    }
+    private static StreamSettings MaskedSettings(VideoStream s) =>
+        Settings(s) is var settings && settings.WebhookUrl is not null ? settings with { WebhookUrl = SecretMasking.MaskUrl(settings.WebhookUrl) } : settings;
 
     public static StreamRequest ToRequest(VideoStream s) =>
         new(s.Name, StreamTypes.Name(s.Type), s.Source, s.Description, Location(s), s.Enabled, s.Endless, Settings(s));
