@@ -36,6 +36,7 @@ internal static class ErrorHandlingExtensions
             context => !context.Request.Path.StartsWithSegments("/api"),
             ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseRequestTextGuard();
+        app.UseJsonBodyGuard();
         return app;
     }
 

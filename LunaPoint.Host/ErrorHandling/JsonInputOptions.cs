@@ -8,7 +8,8 @@ namespace LunaPoint.Host.ErrorHandling;
 /// <summary>
 /// How every JSON body of the API is read. Ambiguous or unstorable input is refused while reading, so no
 /// handler has to think of it: a repeated key (also when only its case differs, since names bind
-/// case-insensitively), NUL in a string, null inside a collection.
+/// case-insensitively) and null inside a collection. NUL and lone surrogates are refused before,
+/// on the raw body (<see cref="JsonBodyGuard"/>).
 /// </summary>
 internal static class JsonInputOptions
 {
@@ -17,7 +18,6 @@ internal static class JsonInputOptions
         options.AllowDuplicateProperties = false;
         options.PropertyNameCaseInsensitive = true;
         options.Converters.Add(new JsonStringEnumConverter());
-        options.Converters.Add(new StrictStringConverter());
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
             .WithAddedModifier(NullElementRefusal.Apply);
     }

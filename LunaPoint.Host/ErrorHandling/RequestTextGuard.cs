@@ -5,7 +5,7 @@ namespace LunaPoint.Host.ErrorHandling;
 /// <summary>
 /// Refuses U+0000 in the path (so in every route value), in every query parameter and in every form field,
 /// before any endpoint or page sees it: PostgreSQL cannot store it, and no name, search or value of ours
-/// means anything with it. JSON bodies are checked while they are read (<see cref="StrictStringConverter"/>).
+/// means anything with it. JSON bodies are checked while they are read (<see cref="JsonBodyGuard"/>).
 /// </summary>
 internal static class RequestTextGuard
 {
@@ -18,7 +18,7 @@ internal static class RequestTextGuard
             {
                 if (context.Request.Path.StartsWithSegments("/api"))
                 {
-                    await context.WriteValidationProblemAsync(name, $"{name} {StrictStringConverter.NulMessage}");
+                    await context.WriteValidationProblemAsync(name, $"{name} {JsonBodyGuard.NulMessage}");
                     return;
                 }
 

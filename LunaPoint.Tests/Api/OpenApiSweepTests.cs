@@ -33,7 +33,7 @@ public abstract class OpenApiSweepTests(HostFixture fixture, ITestOutputHelper o
         var operations = Operations(document).OrderBy(o => o.Method == "DELETE").ThenBy(o => o.Path).ToList();
         Assert.True(operations.Count >= 15, $"the OpenAPI document lists only {operations.Count} operations");
 
-        var failures = new List<string>();
+        var failures = new List<(string Kind, string Line)>();
         var sent = 0;
         foreach (var (method, path, operation) in operations)
         {
@@ -41,7 +41,7 @@ public abstract class OpenApiSweepTests(HostFixture fixture, ITestOutputHelper o
             foreach (var request in cases.For(method, path, operation, realPath))
             {
                 sent++;
-                if (await CheckAsync(client, request) is { } failure)
+                if (await CheckAsync(client, request, path) is { } failure)
                 {
                     failures.Add(failure);
                 }
@@ -53,10 +53,12 @@ public abstract class OpenApiSweepTests(HostFixture fixture, ITestOutputHelper o
         }
 
         output.WriteLine($"{fixture.Provider}: {operations.Count} operations, {sent} requests, {failures.Count} failures");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests on {fixture.Provider} failed:\n" + string.Join("\n", failures.Take(60)));
+        // One line per kind of failure and operation (the first example), so a class of bug reads as one line.
+        var distinct = failures.GroupBy(f => f.Kind).Select(g => $"{g.Count()} x {g.First().Line}").ToList();
+        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests on {fixture.Provider} failed, {distinct.Count} kinds:\n" + string.Join("\n", distinct));
     }
 
-    private static async Task<string?> CheckAsync(HttpClient client, SweepRequest request)
+    private static async Task<(string Kind, string Line)?> CheckAsync(HttpClient client, SweepRequest request, string template)
     {
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);
         if (request.Body is not null)
@@ -73,8 +75,10 @@ public abstract class OpenApiSweepTests(HostFixture fixture, ITestOutputHelper o
             : status >= 400 && contentType != "application/problem+json" ? $"4xx as {contentType ?? "no content type"}"
             : status >= 400 && InternalNames.FirstOrDefault(n => body.Contains(n, StringComparison.Ordinal)) is { } name ? $"names internals ({name})"
             : null;
+        // The kind leaves out the property and the value: "$.name = NUL string" and "$.type = NUL string" are one kind.
+        var kind = $"{problem} {status} {request.Method} {template} {System.Text.RegularExpressions.Regex.Replace(request.Case, "^\\$[^ ]* = |^query [^=]*=|^route [^=]*= ", "")}";
         return problem is null ? null
-            : $"{problem}: {request.Method} {Shorten(request.Url)} [{request.Case}] body {Shorten(request.Body ?? "-")} -> {status} {Shorten(body)}";
+            : (kind, $"{problem}: {request.Method} {Shorten(request.Url)} [{request.Case}] body {Shorten(request.Body ?? "-")} -> {status} {Shorten(body)}");
     }
 
     private static IEnumerable<(string Method, string Path, JsonObject Operation)> Operations(JsonObject document)

@@ -34,8 +34,9 @@ public sealed class SweepCases(JsonObject document)
     private static readonly string[] QueryValues =
         ["0", "-1", "2147483647", "44739243", "9223372036854775808", "%00", "a%00b", new string('x', 5000), "not-a-value", ""];
 
+    // No NUL here: %00 in a path is refused by the server's URL decoder (Kestrel and TestServer) before the app.
     private static readonly (string Label, string Value)[] RouteValues =
-        [("non-GUID", "not-a-guid"), ("all-zero GUID", Guid.Empty.ToString()), ("NUL", "%00"), ("long", new string('7', 5000))];
+        [("non-GUID", "not-a-guid"), ("all-zero GUID", Guid.Empty.ToString()), ("long", new string('7', 5000))];
 
     public IEnumerable<SweepRequest> For(string method, string pathTemplate, JsonObject operation, string realPath)
     {
