@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace LunaPoint.Host.ErrorHandling;
 
 /// <summary>
-/// Refuses a JSON body holding U+0000 or a lone surrogate in any string or property name, naming its JSON
-/// path, before any endpoint reads it. PostgreSQL cannot store either (22021, a 500 after the fact), and no
+/// Refuses a JSON body holding U+0000 or a lone surrogate in any string or property name, or an object with
+/// a repeated key (also one differing only in case: names bind case-insensitively), naming its JSON path,
+/// before any endpoint reads it. PostgreSQL cannot store either (22021, a 500 after the fact), and no
 /// field of ours means anything with them. Done on the raw body rather than in a serializer converter, so
 /// it also covers bodies read as JsonObject (merge patches) and leaves the OpenAPI schemas untouched.
 /// Malformed JSON passes through: the endpoint's reader reports it with its own position.
@@ -38,9 +39,7 @@ internal static class JsonBodyGuard
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         context.Request.Body.Position = 0;
-        // Only an escape can put these in valid JSON; skip the token walk for the common body without one.
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        return bytes.Span.IndexOf("\\u"u8) < 0 ? null : Find(bytes.Span);
+        return Find(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
     internal static (string Path, string Field, string Reason)? Find(ReadOnlySpan<byte> json)
@@ -48,6 +47,7 @@ internal static class JsonBodyGuard
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256, CommentHandling = JsonCommentHandling.Skip });
         var path = new List<string>();
         var indexes = new Stack<int>();
+        var names = new Stack<HashSet<string>>();
         try
         {
             while (reader.Read())
@@ -56,12 +56,28 @@ internal static class JsonBodyGuard
                 {
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
                         Enter(path, indexes, reader.TokenType == JsonTokenType.StartArray);
+                        if (reader.TokenType == JsonTokenType.StartObject)
+                        {
+                            names.Push(new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+                        }
+
                         break;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        if (reader.TokenType == JsonTokenType.EndObject)
+                        {
+                            names.Pop();
+                        }
+
                         Leave(path, indexes);
                         break;
                     case JsonTokenType.PropertyName:
-                        path[^1] = "." + Name(ref reader);
+                        var name = Name(ref reader);
+                        path[^1] = "." + name;
+                        if (!names.Peek().Add(name))
+                        {
+                            return Refusal(path, "the property appears more than once (names are case-insensitive).");
+                        }
+
                         if (Problem(ref reader) is { } nameProblem)
                         {
                             return Refusal(path, "a property name " + nameProblem);
@@ -72,7 +88,7 @@ internal static class JsonBodyGuard
                         return Refusal(path, valueProblem);
                 }
 
-                if (reader.TokenType is not JsonTokenType.StartObject and not JsonTokenType.StartArray)
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null)
                 {
                     Advance(path, indexes);
                 }

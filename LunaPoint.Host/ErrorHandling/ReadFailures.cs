@@ -34,7 +34,7 @@ internal static partial class ReadFailures
         if (BindFailed().Match(message) is { Success: true } bind)
         {
             var name = bind.Groups["name"].Value;
-            return new ReadFailure(StatusCodes.Status400BadRequest, name, $"{name} must be {Expected(bind.Groups["type"].Value)}.");
+            return new ReadFailure(StatusCodes.Status400BadRequest, name, $"{name} must be {Expected(bind.Groups["type"].Value) ?? "a valid value"}.");
         }
 
         if (RequiredMissing().Match(message) is { Success: true } required)
@@ -79,9 +79,17 @@ internal static partial class ReadFailures
             return "null is not allowed in this list.";
         }
 
+        // The type in "could not be converted to X" is sometimes the enclosing object, not the field's, so only
+        // a known primitive (or the format the inner error names) is trusted to say what was expected.
+        if (exception.InnerException is FormatException format && UnsupportedFormat().Match(format.Message) is { Success: true } kind
+            && Expected(kind.Groups["type"].Value) is { } expectedFormat)
+        {
+            return $"expected {expectedFormat}.";
+        }
+
         if (ConvertFailed().Match(message) is { Success: true } convert)
         {
-            return $"expected {Expected(convert.Groups["type"].Value)}.";
+            return Expected(convert.Groups["type"].Value) is { } expected ? $"expected {expected}." : "the value has the wrong type or format.";
         }
 
         if (message.StartsWith("Duplicate property", StringComparison.Ordinal) || message.Contains("duplicate", StringComparison.OrdinalIgnoreCase))
@@ -101,10 +109,10 @@ internal static partial class ReadFailures
     }
 
     /// <summary>What a CLR type means to a client, from the name the framework puts in its message.</summary>
-    internal static string Expected(string typeName)
+    internal static string? Expected(string typeName)
     {
         var name = NullableInner().Match(typeName) is { Success: true } inner ? inner.Groups["type"].Value : typeName;
-        name = name.TrimEnd('?');
+        name = name.TrimEnd('?', '>');
         var shortName = name[(name.LastIndexOf('.') + 1)..];
         return shortName switch
         {
@@ -118,7 +126,7 @@ internal static partial class ReadFailures
             "TimeSpan" => "a duration (e.g. 00:05:00)",
             _ when name.Contains("List`", StringComparison.Ordinal) || name.Contains("[]", StringComparison.Ordinal)
                 || name.Contains("Enumerable`", StringComparison.Ordinal) || name.Contains("Collection`", StringComparison.Ordinal) => "an array",
-            _ => "an object of the documented shape",
+            _ => null,
         };
     }
 
@@ -133,6 +141,9 @@ internal static partial class ReadFailures
             { } inner => FindJsonException(inner),
             null => null,
         };
+
+    [GeneratedRegex("not in a supported (?<type>\\w+) format")]
+    private static partial Regex UnsupportedFormat();
 
     [GeneratedRegex("^Implicit body inferred for parameter")]
     private static partial Regex ImplicitBodyMissing();
@@ -149,7 +160,7 @@ internal static partial class ReadFailures
     [GeneratedRegex("could not be converted to (?<type>\\S+?)\\.? Path:|could not be converted to (?<type>\\S+?)\\.?$")]
     private static partial Regex ConvertFailed();
 
-    [GeneratedRegex("^System\\.Nullable`1\\[\\[?(?<type>[^\\],]+)")]
+    [GeneratedRegex("^(System\\.)?Nullable(`1\\[\\[?|<)(?<type>[^\\],>]+)")]
     private static partial Regex NullableInner();
 
     // Namespaced CLR names ("LunaPoint.Modules.X.Y", "System.Guid") and quoted type names.

@@ -33,6 +33,13 @@ public sealed class InputRulesTests
         Assert.Null(JsonBodyGuard.Find(Encoding.UTF8.GetBytes(json)));
 
     [Theory]
+    [InlineData("""{"name":"a","name":"b"}""", "$.name")]
+    [InlineData("""{"name":"a","NAME":"b"}""", "$.NAME")]
+    [InlineData("""{"s":{"roi":{"x":1}},"t":[{"x":1,"X":2}]}""", "$.t[0].X")]
+    public void JsonBodyGuard_FindsRepeatedKeys_InAnyObject(string json, string expectedPath) =>
+        Assert.Equal(expectedPath, JsonBodyGuard.Find(Encoding.UTF8.GetBytes(json))?.Path);
+
+    [Theory]
     [InlineData("""{"name":"a","name":"b"}""")]
     [InlineData("""{"name":"a","NAME":"b"}""")]
     [InlineData("""{"inner":{"points":[1],"Points":[2]}}""")]
