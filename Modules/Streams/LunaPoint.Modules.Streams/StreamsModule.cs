@@ -2,6 +2,7 @@ using FluentValidation;
 using LunaPoint.Modules.Streams.Data;
 using LunaPoint.Modules.Streams.Features;
 using LunaPoint.SharedKernel.Data;
+using LunaPoint.SharedKernel.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,7 @@ public static class StreamsModule
         builder.Services.AddValidatorsFromAssembly(typeof(StreamsModule).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         builder.Services.AddScoped<LicenseGuard>();
         builder.Services.AddScoped<StreamLog>();
+        builder.AddModuleWorker<Workers.LicenseReconciler>(Name);
         return builder;
     }
 
