@@ -8,7 +8,7 @@ lp_log() { printf '\033[1m[lunapoint]\033[0m %s\n' "$*" >&2; }
 
 # Under `set -e` a failing command ends the script without a word; say which one, and where.
 set -E
-trap 'lp_log "stopped: \"$BASH_COMMAND\" failed with exit code $? (${BASH_SOURCE[0]:-$0}:$LINENO)"' ERR
+trap 'lp_rc=$?; [[ $- == *e* ]] && lp_log "stopped: \"$BASH_COMMAND\" failed with exit code $lp_rc (${BASH_SOURCE[0]:-$0}:$LINENO)"' ERR
 
 # lp_apt_install PACKAGE... : installs Debian packages as root, or stops with the command to run.
 lp_apt_install() {

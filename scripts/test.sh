@@ -99,4 +99,4 @@ fi
 
 lp_log "finished in $(( $(date +%s) - started )) s"
 echo "${passed} passed, ${failed} failed"
-[ "$failed" -eq 0 ]
+[ "$failed" -eq 0 ] || exit 1

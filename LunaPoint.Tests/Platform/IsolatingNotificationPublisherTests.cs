@@ -15,7 +15,7 @@ public sealed class IsolatingNotificationPublisherTests
         var publisher = new IsolatingNotificationPublisher(loggers.CreateLogger<IsolatingNotificationPublisher>());
         var before = new Subscriber();
         var after = new Subscriber();
-        var handlers = new NotificationHandlers<Fact>([before, new Throwing(), after], isArray: true);
+        var handlers = new NotificationHandlers<Fact>(new INotificationHandler<Fact>[] { before, new Throwing(), after }, isArray: true);
 
         await publisher.Publish(handlers, new Fact(), CancellationToken.None);
 
@@ -35,7 +35,7 @@ public sealed class IsolatingNotificationPublisherTests
         await cancelled.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-            await publisher.Publish(new NotificationHandlers<Fact>([new Cancellable()], isArray: true), new Fact(), cancelled.Token));
+            await publisher.Publish(new NotificationHandlers<Fact>(new INotificationHandler<Fact>[] { new Cancellable() }, isArray: true), new Fact(), cancelled.Token));
     }
 
     public sealed record Fact : INotification;

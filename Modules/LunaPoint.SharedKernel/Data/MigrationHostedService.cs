@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -27,9 +29,13 @@ internal sealed partial class MigrationHostedService<TContext>(
             {
                 await using var scope = scopeFactory.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TContext>();
-                var pending = (await db.Database.GetPendingMigrationsAsync(stoppingToken)).ToList();
+                // Asking for applied migrations before the history table exists makes EF run a query that
+                // fails and logs an error on every first start; ask whether the table exists first.
+                var history = db.GetService<IHistoryRepository>();
+                var before = await history.ExistsAsync(stoppingToken) ? (await db.Database.GetAppliedMigrationsAsync(stoppingToken)).Count() : 0;
                 await db.Database.MigrateAsync(stoppingToken);
-                LogMigrated(db.Schema, pending.Count);
+                var after = (await db.Database.GetAppliedMigrationsAsync(stoppingToken)).Count();
+                LogMigrated(db.Schema, after - before);
                 state.MarkMigrated();
                 return;
             }
