@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,10 +30,17 @@ internal sealed partial class MigrationHostedService<TContext>(
             {
                 await using var scope = scopeFactory.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TContext>();
-                // Asking for applied migrations before the history table exists makes EF run a query that
-                // fails and logs an error on every first start; ask whether the table exists first.
-                var history = db.GetService<IHistoryRepository>();
-                var before = await history.ExistsAsync(stoppingToken) ? (await db.Database.GetAppliedMigrationsAsync(stoppingToken)).Count() : 0;
+                // EF reads the history table before creating it; on PostgreSQL that read fails and logs an
+                // error on every first start. So: the database, then the history table, then the migrations.
+                var creator = db.GetService<IRelationalDatabaseCreator>();
+                if (!await creator.ExistsAsync(stoppingToken))
+                {
+                    await creator.CreateAsync(stoppingToken);
+                }
+
+                // (Npgsql's own existence check is that same failing read, so it is not asked either.)
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(stoppingToken);
+                var before = (await db.Database.GetAppliedMigrationsAsync(stoppingToken)).Count();
                 await db.Database.MigrateAsync(stoppingToken);
                 var after = (await db.Database.GetAppliedMigrationsAsync(stoppingToken)).Count();
                 LogMigrated(db.Schema, after - before);
