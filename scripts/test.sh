@@ -31,9 +31,14 @@ if [ ! -f "$media/messi5.jpg" ] || [ ! -f "$media/vtest.avi" ]; then
   debs="$lp_root/.cache/debs"
   mkdir -p "$debs" "$media"
   if ! ls "$debs"/opencv-doc_*.deb >/dev/null 2>&1; then
-    (cd "$debs" && apt-get download opencv-doc 2>/dev/null) || {
-      [ "$(id -u)" -eq 0 ] && apt-get update -qq && (cd "$debs" && apt-get download opencv-doc)
-    }
+    if ! (cd "$debs" && apt-get download opencv-doc 2>/dev/null); then
+      if [ "$(id -u)" -ne 0 ]; then
+        lp_log "apt-get could not download opencv-doc (the package lists are probably not fetched yet). Run:"
+        echo "    sudo apt-get update && (cd $debs && apt-get download opencv-doc)" >&2
+        exit 1
+      fi
+      apt-get update -qq && (cd "$debs" && apt-get download opencv-doc)
+    fi
   fi
   extracted="$(mktemp -d)"
   dpkg -x "$debs"/opencv-doc_*.deb "$extracted"
@@ -96,4 +101,4 @@ fi
 
 lp_log "finished in $(( $(date +%s) - started )) s"
 echo "${passed} passed, ${failed} failed"
-[ "$failed" -eq 0 ]
+[ "$failed" -eq 0 ] || exit 1

@@ -1,5 +1,5 @@
 using LunaPoint.Modules.Auth.Contracts;
-using LunaPoint.Modules.Auth.Features.Token;
+using LunaPoint.Modules.Auth.Features;
 using System.Text.RegularExpressions;
 using LunaPoint.Tests.Infrastructure;
 using Microsoft.Playwright;

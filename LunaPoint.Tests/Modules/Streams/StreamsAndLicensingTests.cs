@@ -397,7 +397,9 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
     [Fact]
     public async Task LicenceCli_KeygenAndIssue_ProduceALicenceThisHostAccepts()
     {
-        var dir = Directory.CreateTempSubdirectory("lunapoint-license-").FullName;
+        // Holds a private key: deleted when the test ends.
+        using var folder = new LunaPoint.Tests.Platform.TempFolder("lunapoint-license-");
+        var dir = folder.Path;
         var keyFile = Path.Combine(dir, "vendor.pem");
         await File.WriteAllTextAsync(keyFile, fixture.PrivateKeyPem);
         var licenseFile = Path.Combine(dir, "customer.json");

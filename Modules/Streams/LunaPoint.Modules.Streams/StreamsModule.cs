@@ -3,6 +3,7 @@ using LunaPoint.Modules.Streams.Data;
 using LunaPoint.Modules.Streams.Features;
 using LunaPoint.SharedKernel.Data;
 using LunaPoint.SharedKernel.Network;
+using LunaPoint.SharedKernel.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +25,7 @@ public static class StreamsModule
         // Created at start, so the default media folder exists before anyone looks for it.
         builder.Services.AddSingleton(MediaRoots.FromConfiguration(builder.Configuration, DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath)));
         builder.Services.AddOutboundAddressPolicy(builder.Configuration);
+        builder.AddModuleWorker<Workers.LicenseReconciler>(Name);
         return builder;
     }
 
