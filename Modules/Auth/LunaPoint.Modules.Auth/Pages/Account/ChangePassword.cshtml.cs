@@ -3,7 +3,7 @@ using LunaPoint.Modules.Auth.Authentication;
 using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Auth.Domain;
 using LunaPoint.Modules.Auth.Features;
-using LunaPoint.Modules.Auth.Pages.Shared;
+using LunaPoint.SharedKernel.Pages;
 using LunaPoint.SharedKernel.Errors;
 using LunaPoint.SharedKernel.Security;
 using Mediator;
@@ -70,6 +70,6 @@ internal sealed class ChangePasswordModel(ISender sender, UserManager<User> user
         var user = await users.FindByNameAsync(User.Identity!.Name!);
         await signIn.RefreshSignInAsync(user!);
         TempData.Flash("Password changed.");
-        return RedirectToPage(new { ReturnUrl = ContinueUrl });
+        return LocalRedirect(ContinueUrl);
     }
 }

@@ -1,6 +1,5 @@
 using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Auth.Features;
-using LunaPoint.Modules.Auth.Pages.Shared;
 using LunaPoint.SharedKernel.Pages;
 using LunaPoint.SharedKernel.Paging;
 using Mediator;

@@ -24,7 +24,9 @@ internal sealed class PatchStreamHandler(StreamsDbContext db, ISender sender) : 
         }
         catch (JsonException ex)
         {
-            throw new ValidationException([new ValidationFailure(ex.Path?.TrimStart('$', '.') ?? "body", $"Wrong type: {ex.Message}")]);
+            // The serializer's own message names our internal types: say it in the caller's words.
+            var field = string.IsNullOrEmpty(ex.Path?.TrimStart('$', '.')) ? "body" : ex.Path!.TrimStart('$', '.');
+            throw new ValidationException([new ValidationFailure(field, $"{field} has the wrong type or format.")]);
         }
 
         return await sender.Send(new UpdateStream(command.Id, merged!), cancellationToken);

@@ -29,7 +29,7 @@ internal sealed class EditStreamModel(ISender sender) : PageModel
         try
         {
             var stream = await sender.Send(new UpdateStream(id, Form.ToRequest(current.Settings)), cancellationToken);
-            TempData[StreamsModel.FlashKey] = $"Stream {stream.Name} saved.";
+            TempData.Flash($"Stream {stream.Name} saved.");
             return RedirectToPage("Index");
         }
         catch (Exception ex) when (ModelState.TryAddRefusal(ex))

@@ -13,9 +13,6 @@ namespace LunaPoint.Modules.Streams.Pages.Streams;
 [Authorize(Policy = AuthorizationPolicies.View)]
 internal sealed class StreamsModel(ISender sender) : PageModel
 {
-    /// <summary>TempData key of the one-line message shown after an action (created, saved, started…).</summary>
-    public const string FlashKey = "streams.flash";
-
     [BindProperty(SupportsGet = true)]
     public string? Name { get; set; }
 
@@ -41,7 +38,7 @@ internal sealed class StreamsModel(ISender sender) : PageModel
         {
             var stream = await sender.Send(new GetStream(id), cancellationToken);
             await sender.Send(new DeleteStream(id), cancellationToken);
-            TempData[FlashKey] = $"Stream {stream.Name} deleted.";
+            TempData.Flash($"Stream {stream.Name} deleted.");
             return RedirectToPage();
         }
         catch (Exception ex) when (ModelState.TryAddRefusal(ex))
@@ -55,7 +52,7 @@ internal sealed class StreamsModel(ISender sender) : PageModel
     {
         try
         {
-            TempData[FlashKey] = done(await sender.Send(command, cancellationToken));
+            TempData.Flash(done(await sender.Send(command, cancellationToken)));
             return RedirectToPage();
         }
         catch (Exception ex) when (ModelState.TryAddRefusal(ex))

@@ -28,7 +28,7 @@ internal sealed class NewStreamModel(ISender sender) : PageModel
         try
         {
             var stream = await sender.Send(new CreateStream(Form.ToRequest(null)), cancellationToken);
-            TempData[StreamsModel.FlashKey] = $"Stream {stream.Name} created.";
+            TempData.Flash($"Stream {stream.Name} created.");
             return RedirectToPage("Index");
         }
         catch (Exception ex) when (ModelState.TryAddRefusal(ex))
