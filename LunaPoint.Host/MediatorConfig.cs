@@ -38,6 +38,8 @@ internal static class MediatorConfig
                 typeof(StreamUsage),
                 typeof(CountFacesWithDescriptors),
             ];
+            // A failing subscriber is logged, never thrown back at the publisher (ADR 0006).
+            options.NotificationPublisherType = typeof(IsolatingNotificationPublisher);
             // Logging outermost, so the time it logs includes validation.
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
         });

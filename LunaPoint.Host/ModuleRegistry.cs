@@ -10,7 +10,9 @@ namespace LunaPoint.Host;
 
 /// <summary>
 /// Every module the host loads, in order, named explicitly: no assembly scanning, so what runs is what
-/// is written here. <c>Modules:&lt;Name&gt;:Enabled=false</c> leaves a module out.
+/// is written here. Every module is always loaded: modules answer each other's questions (the licence
+/// page asks Streams and Events), so leaving one out broke the others. What can be switched off is a
+/// module's background work: <c>Modules:&lt;Name&gt;:Workers:Enabled=false</c> (see README).
 /// </summary>
 internal static class ModuleRegistry
 {
@@ -34,7 +36,9 @@ internal static class ModuleRegistry
 
     public static void AddModules(this WebApplicationBuilder builder)
     {
-        foreach (var module in Enabled(builder.Configuration))
+        RefuseRemovedSwitch(builder.Configuration);
+        builder.AddHostWideServices();
+        foreach (var module in All)
         {
             module.Add(builder);
         }
@@ -43,7 +47,7 @@ internal static class ModuleRegistry
     /// <summary>Each module's middleware (Auth: authentication and authorization), after routing.</summary>
     public static void UseModules(this WebApplication app)
     {
-        foreach (var module in Enabled(app.Configuration))
+        foreach (var module in All)
         {
             module.Use?.Invoke(app);
         }
@@ -56,12 +60,24 @@ internal static class ModuleRegistry
     public static void MapModules(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(AuthorizationPolicies.View);
-        foreach (var module in Enabled(app.Configuration))
+        foreach (var module in All)
         {
             module.Map(api);
         }
     }
 
-    private static IEnumerable<Module> Enabled(IConfiguration configuration) =>
-        All.Where(m => configuration.GetValue($"Modules:{m.Name}:Enabled", true));
+    /// <summary>
+    /// <c>Modules:&lt;Name&gt;:Enabled=false</c> used to leave a module out and broke the host instead; a
+    /// setting that is silently ignored would be worse, so the host refuses to start and says what to use.
+    /// </summary>
+    private static void RefuseRemovedSwitch(IConfiguration configuration)
+    {
+        var disabled = All.Where(m => !configuration.GetValue($"Modules:{m.Name}:Enabled", true)).Select(m => m.Name).ToList();
+        if (disabled.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Modules:<Name>:Enabled is no longer supported ({string.Join(", ", disabled.Select(n => $"Modules:{n}:Enabled=false"))}): " +
+                "every module is part of the host. To run without a module's background work, set Modules:<Name>:Workers:Enabled=false.");
+        }
+    }
 }

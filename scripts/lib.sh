@@ -6,6 +6,10 @@ lp_apt_updated=0
 
 lp_log() { printf '\033[1m[lunapoint]\033[0m %s\n' "$*" >&2; }
 
+# Under `set -e` a failing command ends the script without a word; say which one, and where.
+set -E
+trap 'lp_rc=$?; [[ $- == *e* ]] && lp_log "stopped: \"$BASH_COMMAND\" failed with exit code $lp_rc (${BASH_SOURCE[0]:-$0}:$LINENO)"' ERR
+
 # lp_apt_install PACKAGE... : installs Debian packages as root, or stops with the command to run.
 lp_apt_install() {
   if [ "$(id -u)" -ne 0 ]; then
@@ -39,11 +43,21 @@ lp_require_dotnet() {
 
 # OpenCV's native library links GTK 3; network streams are read through Debian's ffmpeg.
 lp_require_runtime_packages() {
-  local missing=()
-  ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0' || missing+=(libgtk-3-0)
+  local missing=() libraries
+  # Captured first: `ldconfig -p | grep -q` under pipefail fails when grep exits early and ldconfig
+  # dies of SIGPIPE, which reported GTK missing when it was there.
+  libraries="$(ldconfig -p 2>/dev/null || true)"
+  grep 'libgtk-3\.so\.0' <<<"$libraries" >/dev/null || missing+=(libgtk-3-0)
   command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
   command -v npm >/dev/null 2>&1 || [ -f "$lp_root/models/fr_detect.onnx" ] || missing+=(nodejs npm)
   [ ${#missing[@]} -eq 0 ] || lp_apt_install "${missing[@]}"
+}
+
+# The browser tests drive Debian's Chromium; Playwright must never download a browser of its own.
+lp_require_chromium() {
+  command -v chromium >/dev/null 2>&1 || lp_apt_install chromium
+  export LUNAPOINT_CHROMIUM="${LUNAPOINT_CHROMIUM:-$(command -v chromium)}"
+  export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 }
 
 lp_require_models() {

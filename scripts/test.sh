@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, on a clean Debian/Ubuntu machine with the .NET 10 SDK:
-#   - installs what is missing (PostgreSQL server, libgtk-3-0, ffmpeg, Node.js for the models),
+#   - installs what is missing (PostgreSQL server, libgtk-3-0, ffmpeg, Node.js for the models,
+#     Chromium for the browser tests),
 #   - fetches the face models and the test media (Debian's opencv-doc) into git-ignored folders,
 #   - starts a throwaway PostgreSQL cluster on 127.0.0.1 on a free port,
 #   - runs dotnet test (every host test runs on PostgreSQL and on SQLite),
@@ -14,6 +15,7 @@ started=$(date +%s)
 
 lp_require_dotnet
 lp_require_runtime_packages
+lp_require_chromium
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
 if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
   lp_apt_install postgresql
@@ -29,9 +31,14 @@ if [ ! -f "$media/messi5.jpg" ] || [ ! -f "$media/vtest.avi" ]; then
   debs="$lp_root/.cache/debs"
   mkdir -p "$debs" "$media"
   if ! ls "$debs"/opencv-doc_*.deb >/dev/null 2>&1; then
-    (cd "$debs" && apt-get download opencv-doc 2>/dev/null) || {
-      [ "$(id -u)" -eq 0 ] && apt-get update -qq && (cd "$debs" && apt-get download opencv-doc)
-    }
+    if ! (cd "$debs" && apt-get download opencv-doc 2>/dev/null); then
+      if [ "$(id -u)" -ne 0 ]; then
+        lp_log "apt-get could not download opencv-doc (the package lists are probably not fetched yet). Run:"
+        echo "    sudo apt-get update && (cd $debs && apt-get download opencv-doc)" >&2
+        exit 1
+      fi
+      apt-get update -qq && (cd "$debs" && apt-get download opencv-doc)
+    fi
   fi
   extracted="$(mktemp -d)"
   dpkg -x "$debs"/opencv-doc_*.deb "$extracted"
@@ -94,4 +101,4 @@ fi
 
 lp_log "finished in $(( $(date +%s) - started )) s"
 echo "${passed} passed, ${failed} failed"
-[ "$failed" -eq 0 ]
+[ "$failed" -eq 0 ] || exit 1

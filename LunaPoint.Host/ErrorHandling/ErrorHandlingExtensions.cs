@@ -1,6 +1,5 @@
 using LunaPoint.SharedKernel.Errors;
 using System.Diagnostics;
-using Microsoft.AspNetCore.Http.Json;
 
 namespace LunaPoint.Host.ErrorHandling;
 
@@ -12,12 +11,14 @@ internal static class ErrorHandlingExtensions
         {
             context.ProblemDetails.Instance ??= $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path}";
             context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+            // The framework knows a type link for common codes only (429 has none); every problem gets one.
+            context.ProblemDetails.Type ??= ProblemTypes.For(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Malformed JSON and wrong content types become BadHttpRequestException, answered as problem+json
         // by the handler above, in every environment (the default throws only in Development).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddLunaPointJsonInput();
         return services;
     }
 
@@ -34,6 +35,8 @@ internal static class ErrorHandlingExtensions
         app.UseWhen(
             context => !context.Request.Path.StartsWithSegments("/api"),
             ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseRequestTextGuard();
+        app.UseJsonBodyGuard();
         return app;
     }
 

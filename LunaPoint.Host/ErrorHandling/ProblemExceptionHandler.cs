@@ -23,12 +23,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var problem = exception switch
         {
             ValidationException validation => ValidationProblem(validation),
-            BadHttpRequestException bad => new ProblemDetails
-            {
-                Status = bad.StatusCode,
-                Title = "The request could not be read.",
-                Detail = bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message,
-            },
+            BadHttpRequestException bad => ReadProblem(ReadFailures.Describe(bad)),
+            // A handler reading client JSON itself (a merge patch) meets the same refusals as the binder.
+            System.Text.Json.JsonException json => ReadProblem(ReadFailures.Describe(json)),
+            _ when DatabaseRefusal.IsDataException(exception) => DatabaseProblem(exception, httpContext),
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
             UnauthorizedException unauthorized => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Unauthorized.", Detail = unauthorized.Message },
             ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = forbidden.Message },
@@ -62,6 +60,32 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         });
     }
 
+    private static ProblemDetails ReadProblem(ReadFailure failure) =>
+        failure.Field is { } field
+            ? new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [failure.Message] })
+            {
+                Status = failure.Status,
+                Title = "One or more fields are invalid.",
+                Detail = failure.Message,
+            }
+            : new ProblemDetails { Status = failure.Status, Title = "The request could not be read.", Detail = failure.Message };
+
+    /// <summary>
+    /// The last line of defence, for a value the edge let through but the database refuses (SQLSTATE class
+    /// 22: too long for its column, an unstorable character, out of range). It is the client's input, so
+    /// 400, not 500; logged as a warning because a validator should have caught it first.
+    /// </summary>
+    private ProblemDetails DatabaseProblem(Exception exception, HttpContext context)
+    {
+        LogDataException(exception, context.Request.Method, context.Request.Path);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request could not be stored.",
+            Detail = "A value is too long, out of range or holds characters that cannot be stored.",
+        };
+    }
+
     private static ValidationProblemDetails ValidationProblem(ValidationException exception) =>
         new(exception.Errors
             .GroupBy(e => FieldName(e.PropertyName))
@@ -74,6 +98,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     /// <summary>Names fields as clients write them in JSON: "Location.Address" becomes "location.address".</summary>
     internal static string FieldName(string propertyName) =>
         string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database refused a value on {Method} {Path}; a validator should refuse it first")]
+    private partial void LogDataException(Exception exception, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private partial void LogUnhandled(Exception exception, string method, string path);

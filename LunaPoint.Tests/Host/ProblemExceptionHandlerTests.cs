@@ -70,6 +70,37 @@ public sealed class ProblemExceptionHandlerTests
         Assert.Contains("'}' is invalid", body.RootElement.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("Implicit body inferred for parameter \"body\" but no body was provided. Did you mean to use a Service instead?", "A JSON body is required.")]
+    [InlineData("Failed to bind parameter \"Guid id\" from \"abc\".", "id must be a GUID.")]
+    [InlineData("Failed to bind parameter \"int page\" from \"9223372036854775808\".", "page must be an integer in range.")]
+    [InlineData("Failed to bind parameter \"Nullable<DateTimeOffset> from\" from \"x\".", "from must be a date and time (ISO 8601, e.g. 2026-01-31T12:00:00Z).")]
+    public async Task BindingFailures_Return400_InUserLevelWords(string frameworkMessage, string expected)
+    {
+        var (status, contentType, body) = await HandleAsync(new BadHttpRequestException(frameworkMessage, 400));
+
+        Assert.Equal(400, status);
+        Assert.Equal("application/problem+json", contentType);
+        Assert.Equal(expected, body.RootElement.GetProperty("detail").GetString());
+        Assert.DoesNotContain("Service", body.RootElement.GetRawText());
+    }
+
+    [Fact]
+    public async Task JsonConversionFailure_NamesThePathAndTheExpectedKind_NotTheInternalType()
+    {
+        var json = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Probe>("""{"id":"not-a-guid"}""", JsonSerializerOptions.Web));
+        var exception = new BadHttpRequestException("Failed to read parameter \"Probe body\" from the request body as JSON.", 400, json);
+
+        var (status, _, body) = await HandleAsync(exception);
+        var text = body.RootElement.GetRawText();
+
+        Assert.Equal(400, status);
+        Assert.Equal("The JSON body is malformed at $.id: expected a GUID.", body.RootElement.GetProperty("detail").GetString());
+        Assert.True(body.RootElement.GetProperty("errors").TryGetProperty("id", out _), text);
+        Assert.DoesNotContain("LunaPoint", text);
+        Assert.DoesNotContain("System.", text);
+    }
+
     [Fact]
     public async Task UnexpectedException_Returns500_WithTraceIdAndNoInternals()
     {
@@ -89,6 +120,8 @@ public sealed class ProblemExceptionHandlerTests
     [InlineData("Roi.Points[0].X", "roi.points[0].x")]
     public void FieldName_IsCamelCasedPerSegment(string property, string expected) =>
         Assert.Equal(expected, ProblemExceptionHandler.FieldName(property));
+
+    private sealed record Probe(Guid Id);
 
     private static async Task<(int Status, string? ContentType, JsonDocument Body)> HandleAsync(Exception exception)
     {

@@ -31,6 +31,7 @@ public sealed class LunaPointFactory(TestDatabase database, IReadOnlyDictionary<
         builder.UseSetting("LunaPoint:AdminPassword", AdminPassword);
         // Tests sign in far more often than people; the limiter itself is tested with a low limit.
         builder.UseSetting("LunaPoint:Auth:SignInPermitsPerMinute", "100000");
+        builder.UseSetting("LunaPoint:Auth:FailedCredentialsPerMinute", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

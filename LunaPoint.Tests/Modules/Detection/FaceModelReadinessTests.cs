@@ -1,6 +1,7 @@
 using System.Net;
 using LunaPoint.SharedKernel.Data;
 using LunaPoint.Tests.Infrastructure;
+using LunaPoint.Tests.Platform;
 using Microsoft.Extensions.Logging;
 
 namespace LunaPoint.Tests.Modules.Detection;
@@ -11,7 +12,8 @@ public sealed class FaceModelReadinessTests
     [Fact]
     public async Task MissingModels_HostIsNotReady_AndLogsOneLineWithTheFix()
     {
-        var emptyDir = Directory.CreateTempSubdirectory("lunapoint-nomodels-").FullName;
+        using var folder = new TempFolder("lunapoint-nomodels-");
+        var emptyDir = folder.Path;
 
         await using var factory = await LunaPointFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["LunaPoint:ModelsDir"] = emptyDir });
         var (status, report) = await WaitForModelVerdictAsync(factory);
@@ -27,7 +29,9 @@ public sealed class FaceModelReadinessTests
     [Fact]
     public async Task CorruptModel_HostIsNotReady_AndNamesTheFile()
     {
-        var dir = Directory.CreateTempSubdirectory("lunapoint-badmodels-").FullName;
+        // Copies of the models (140 MB): deleted with the folder when the test ends.
+        using var folder = new TempFolder("lunapoint-badmodels-");
+        var dir = folder.Path;
         foreach (var file in Directory.GetFiles(RepoPaths.Models, "*.onnx"))
         {
             File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));

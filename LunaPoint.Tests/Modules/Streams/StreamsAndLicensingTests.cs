@@ -143,17 +143,23 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
     }
 
     [Fact]
-    public async Task FileAndFolderSources_ThatTheServerCanRead_AreAccepted()
+    public async Task FileAndFolderSources_UnderTheDefaultMediaRoot_AreAccepted()
     {
-        var video = RepoPaths.Media("vtest.avi");
+        // The default media root, <DataDir>/media, exists from the start.
+        var root = Path.Combine(Factory.Database.DataDir, "media");
+        var frames = Directory.CreateDirectory(Path.Combine(root, $"frames-{Guid.NewGuid():N}")).FullName;
+        var video = Path.Combine(frames, "vtest.avi");
+        File.Copy(RepoPaths.Media("vtest.avi"), video);
 
         using var file = await _admin.PostAsJsonAsync("/api/v1/streams", new { name = "Recorded", type = "videofile", source = video, enabled = false });
-        using var folder = await _admin.PostAsJsonAsync("/api/v1/streams", new { name = "Frames", type = "images", source = Path.GetDirectoryName(video), enabled = false });
+        using var folder = await _admin.PostAsJsonAsync("/api/v1/streams", new { name = "Frames", type = "images", source = frames, enabled = false });
         using var webcam = await _admin.PostAsJsonAsync("/api/v1/streams", new { name = "Desk", type = "webcam", source = "0", enabled = false });
+        using var outside = await _admin.PostAsJsonAsync("/api/v1/streams", new { name = "Elsewhere", type = "videofile", source = RepoPaths.Media("vtest.avi"), enabled = false });
 
         Assert.Equal(HttpStatusCode.Created, file.StatusCode);
         Assert.Equal(HttpStatusCode.Created, folder.StatusCode);
         Assert.Equal(HttpStatusCode.Created, webcam.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
         Assert.Equal("paused", (await Json(file)).GetProperty("status").GetString());
     }
 
@@ -246,7 +252,6 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
     public async Task ConsolePages_ShowStreamsAndLicence_AndKeepSettingsForAdministrators()
     {
         await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("Loading dock"));
-        using var operatorClient = await Factory.CreateClientAsAsync(Roles.Operator);
         using var viewer = await Factory.CreateClientAsAsync(Roles.Viewer);
 
         var adminPage = await _admin.GetStringAsync("/streams");
@@ -259,8 +264,11 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
         Assert.DoesNotContain("New stream", viewerStreams);
         Assert.DoesNotContain(">Stop<", viewerStreams);
         Assert.DoesNotContain("Upload a licence", viewerLicense);
-        using var operatorDelete = await operatorClient.PostAsync("/streams?handler=Delete", new FormUrlEncodedContent(new Dictionary<string, string> { ["id"] = Guid.NewGuid().ToString() }));
-        Assert.True(operatorDelete.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest, $"operator delete answered {operatorDelete.StatusCode}");
+        var operatorName = await Factory.CreateUserAsync(Roles.Operator);
+        using var browser = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PostFormAsync(browser, "/account/sign-in", "/account/sign-in", new() { ["UserName"] = operatorName, ["Password"] = AuthClients.Password });
+        using var operatorDelete = await PostFormAsync(browser, "/streams?handler=Delete", "/streams", new() { ["id"] = Guid.NewGuid().ToString() });
+        Assert.Equal(HttpStatusCode.Forbidden, operatorDelete.StatusCode);
     }
 
     [Fact]
@@ -389,7 +397,9 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
     [Fact]
     public async Task LicenceCli_KeygenAndIssue_ProduceALicenceThisHostAccepts()
     {
-        var dir = Directory.CreateTempSubdirectory("lunapoint-license-").FullName;
+        // Holds a private key: deleted when the test ends.
+        using var folder = new LunaPoint.Tests.Platform.TempFolder("lunapoint-license-");
+        var dir = folder.Path;
         var keyFile = Path.Combine(dir, "vendor.pem");
         await File.WriteAllTextAsync(keyFile, fixture.PrivateKeyPem);
         var licenseFile = Path.Combine(dir, "customer.json");

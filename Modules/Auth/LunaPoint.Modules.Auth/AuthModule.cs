@@ -1,9 +1,9 @@
 using FluentValidation;
 using LunaPoint.Modules.Auth.Authentication;
+using LunaPoint.Modules.Auth.Authentication.Refusals;
 using LunaPoint.Modules.Auth.Bootstrap;
 using LunaPoint.Modules.Auth.Data;
 using LunaPoint.Modules.Auth.Features;
-using LunaPoint.Modules.Auth.Features.Token;
 using LunaPoint.SharedKernel.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -28,6 +28,11 @@ public static class AuthModule
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddLunaPointAuthentication(options);
         builder.Services.AddScoped<PasswordVerifier>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<UserStateCache>();
+        builder.Services.AddSingleton<CredentialFailureLimiter>();
+        builder.Services.AddSingleton<RefusalAuditBuffer>();
+        builder.Services.AddHostedService<RefusalAuditWriter>();
 
         builder.Services.AddSingleton<AdminBootstrapper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AdminBootstrapper>());
@@ -35,9 +40,13 @@ public static class AuthModule
         return builder;
     }
 
-    /// <summary>Authentication, authorization, sign-in rate limits and the forced password change, in that order.</summary>
+    /// <summary>
+    /// Throttling of addresses that sent too many bad credentials, authentication, authorization, sign-in
+    /// rate limits and the forced password change, in that order.
+    /// </summary>
     public static IApplicationBuilder UseAuthModule(this IApplicationBuilder app)
     {
+        app.UseMiddleware<CredentialThrottleMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -26,4 +26,13 @@ internal sealed class AuthOptions
     public int MaxFailedSignIns { get; set; } = 5;
 
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// Refused tokens and API keys allowed per client address per minute; past it, requests carrying a
+    /// credential get 429 before any check, until the minute is over.
+    /// </summary>
+    public int FailedCredentialsPerMinute { get; set; } = 30;
+
+    /// <summary>Lifetime of an API key created without an expiry; 0 = keys without expiry never expire.</summary>
+    public int ApiKeyDefaultLifetimeDays { get; set; } = 365;
 }

@@ -3,6 +3,7 @@ using LunaPoint.Modules.Licensing.Data;
 using LunaPoint.Modules.Licensing.Features;
 using LunaPoint.Modules.Licensing.Signing;
 using LunaPoint.SharedKernel.Data;
+using LunaPoint.SharedKernel.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,10 +22,7 @@ public static class LicensingModule
         builder.Services.AddValidatorsFromAssembly(typeof(LicensingModule).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         builder.Services.AddSingleton(builder.Configuration.GetSection(LicensingOptions.Section).Get<LicensingOptions>() ?? new LicensingOptions());
         builder.Services.AddSingleton<LicenseState>();
-        if (builder.Configuration.GetValue($"Modules:{Name}:Workers:Enabled", true))
-        {
-            builder.Services.AddHostedService<LicenseMonitor>();
-        }
+        builder.AddModuleWorker<LicenseMonitor>(Name);
 
         return builder;
     }

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -27,9 +30,20 @@ internal sealed partial class MigrationHostedService<TContext>(
             {
                 await using var scope = scopeFactory.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TContext>();
-                var pending = (await db.Database.GetPendingMigrationsAsync(stoppingToken)).ToList();
+                // EF reads the history table before creating it; on PostgreSQL that read fails and logs an
+                // error on every first start. So: the database, then the history table, then the migrations.
+                var creator = db.GetService<IRelationalDatabaseCreator>();
+                if (!await creator.ExistsAsync(stoppingToken))
+                {
+                    await creator.CreateAsync(stoppingToken);
+                }
+
+                // (Npgsql's own existence check is that same failing read, so it is not asked either.)
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(stoppingToken);
+                var before = (await db.Database.GetAppliedMigrationsAsync(stoppingToken)).Count();
                 await db.Database.MigrateAsync(stoppingToken);
-                LogMigrated(db.Schema, pending.Count);
+                var after = (await db.Database.GetAppliedMigrationsAsync(stoppingToken)).Count();
+                LogMigrated(db.Schema, after - before);
                 state.MarkMigrated();
                 return;
             }

@@ -4,7 +4,7 @@ namespace LunaPoint.SharedKernel.Data;
 /// Whether a module's database has been migrated. Workers await <see cref="WhenMigrated"/> before
 /// touching their tables; the readiness check reads <see cref="IsMigrated"/>.
 /// </summary>
-public sealed class ModuleDatabaseState<TContext>
+public sealed class ModuleDatabaseState<TContext> : IModuleDatabaseState
 {
     private readonly TaskCompletionSource _migrated = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -19,4 +19,20 @@ public static class ProblemResponses
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         }).AsTask();
     }
+
+    /// <summary>A 400 naming one field, in the same shape as the validation behaviour's answers.</summary>
+    public static Task WriteValidationProblemAsync(this HttpContext context, string field, string message)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more fields are invalid.",
+                Detail = message,
+            },
+        }).AsTask();
+    }
 }

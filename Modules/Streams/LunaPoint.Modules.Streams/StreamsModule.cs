@@ -2,6 +2,8 @@ using FluentValidation;
 using LunaPoint.Modules.Streams.Data;
 using LunaPoint.Modules.Streams.Features;
 using LunaPoint.SharedKernel.Data;
+using LunaPoint.SharedKernel.Network;
+using LunaPoint.SharedKernel.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,12 +21,17 @@ public static class StreamsModule
         builder.Services.AddValidatorsFromAssembly(typeof(StreamsModule).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         builder.Services.AddScoped<LicenseGuard>();
         builder.Services.AddScoped<StreamLog>();
+        builder.Services.AddScoped<StreamCreator>();
+        // Created at start, so the default media folder exists before anyone looks for it.
+        builder.Services.AddSingleton(MediaRoots.FromConfiguration(builder.Configuration, DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath)));
+        builder.Services.AddOutboundAddressPolicy(builder.Configuration);
+        builder.AddModuleWorker<Workers.LicenseReconciler>(Name);
         return builder;
     }
 
     public static IEndpointRouteBuilder MapStreamsModule(this IEndpointRouteBuilder api)
     {
-        api.MapStreamEndpoints();
+        api.MapStreamsEndpoints();
         return api;
     }
 }

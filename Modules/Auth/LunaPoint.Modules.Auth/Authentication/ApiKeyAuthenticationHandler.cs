@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Auth.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -9,15 +10,19 @@ using Microsoft.Extensions.Options;
 
 namespace LunaPoint.Modules.Auth.Authentication;
 
-/// <summary>Authenticates integrations by <c>X-Api-Key</c>; refuses revoked, expired and unknown keys alike.</summary>
+/// <summary>
+/// Authenticates integrations by <c>X-Api-Key</c>. Refuses unknown, revoked and expired keys alike, and keys
+/// whose owner (the administrator who created them) is disabled, gone, or now holds a lower role than the key.
+/// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     AuthDbContext db,
+    UserStateCache users,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    private const string Refused = "The API key is invalid, expired or revoked.";
+    private const string Refused = "The API key is invalid, expired or revoked, or its owner may no longer use it.";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -35,7 +40,8 @@ internal sealed class ApiKeyAuthenticationHandler(
         var now = clock.GetUtcNow();
         // Hash and compare even when no row matched, so timing does not tell whether a prefix exists.
         var matches = ApiKeySecret.Matches(secret, key?.SecretHash ?? new byte[32]);
-        if (key is null || !matches || key.RevokedAt is not null || key.ExpiresAt <= now)
+        if (key is null || !matches || key.RevokedAt is not null || key.ExpiresAt <= now
+            || !OwnerMayUse(await users.GetAsync(key.CreatedBy, db, Context.RequestAborted), key.Role))
         {
             return AuthenticateResult.Fail(Refused);
         }
@@ -61,7 +67,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         var result = await HandleAuthenticateOnceSafeAsync();
         if (result.Failure is not null)
         {
-            await AuthProblems.AuditRefusedAsync(Context, "api-key.rejected", result.Failure.Message);
+            AuthProblems.RecordRefusal(Context, "api-key.rejected", result.Failure.Message);
         }
 
         await AuthProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, result.Failure?.Message ?? Refused);
@@ -69,4 +75,19 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         AuthProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "This API key's role may not do this.");
+
+    /// <summary>A key never outranks its owner: it dies with the owner's disablement or loss of role.</summary>
+    internal static bool OwnerMayUse(UserState? owner, string keyRole) =>
+        owner is { Disabled: false } && RoleRank.Of(owner.Role) >= RoleRank.Of(keyRole);
+}
+
+internal static class RoleRank
+{
+    public static int Of(string? role) => role switch
+    {
+        Roles.Administrator => 3,
+        Roles.Operator => 2,
+        Roles.Viewer => 1,
+        _ => 0,
+    };
 }

@@ -1,6 +1,5 @@
-using LunaPoint.Modules.Auth.Contracts;
+using LunaPoint.Modules.Auth.Authentication.Refusals;
 using LunaPoint.SharedKernel.Errors;
-using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,10 +13,14 @@ internal static class AuthProblems
     public static Task WriteAsync(HttpContext context, int status, string detail) =>
         context.WriteProblemAsync(status, status == StatusCodes.Status401Unauthorized ? "Unauthorized." : "Forbidden.", detail);
 
-    /// <summary>A presented credential was refused: worth an audit line (who tried, from where).</summary>
-    public static async Task AuditRefusedAsync(HttpContext context, string action, string reason)
+    /// <summary>
+    /// A presented token or key was refused: counted against the client address (too many and it is
+    /// throttled) and into the audit log's per-minute tally, never a row per request.
+    /// </summary>
+    public static void RecordRefusal(HttpContext context, string action, string reason)
     {
-        var sender = context.RequestServices.GetRequiredService<ISender>();
-        await sender.Send(new RecordAuditEntry(AuthModule.Name, action, Succeeded: false, Target: context.Request.Path, After: new { reason }));
+        var address = ClientAddress.Of(context);
+        context.RequestServices.GetRequiredService<CredentialFailureLimiter>().RecordFailure(address);
+        context.RequestServices.GetRequiredService<RefusalAuditBuffer>().Record(address, action, reason);
     }
 }

@@ -49,6 +49,7 @@ internal static class AuthenticationSetup
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
             })
             .AddEntityFrameworkStores<AuthDbContext>()
+            .AddUserManager<LunaUserManager>()
             .AddSignInManager<LunaSignInManager>()
             .AddClaimsPrincipalFactory<LunaClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();

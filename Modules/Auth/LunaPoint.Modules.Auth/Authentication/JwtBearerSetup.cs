@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using LunaPoint.Modules.Auth.Domain;
+using LunaPoint.Modules.Auth.Data;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -15,6 +14,8 @@ namespace LunaPoint.Modules.Auth.Authentication;
 /// </summary>
 internal sealed class JwtBearerSetup(AuthOptions options, SigningKeyProvider keys) : IConfigureNamedOptions<JwtBearerOptions>
 {
+    private const string NoLongerValid = "The access token is no longer valid: the user was disabled, or their role or password changed. Request a new token.";
+
     public void Configure(string? name, JwtBearerOptions o)
     {
         if (name != JwtBearerDefaults.AuthenticationScheme)
@@ -45,12 +46,13 @@ internal sealed class JwtBearerSetup(AuthOptions options, SigningKeyProvider key
 
     private static async Task ValidateUserAsync(TokenValidatedContext context)
     {
-        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<User>>();
-        var id = context.Principal?.FindFirstValue("sub");
-        var user = id is null ? null : await users.FindByIdAsync(id);
-        if (user is null || user.IsDisabled || user.SecurityStamp != context.Principal!.FindFirstValue(AuthSchemes.StampClaim))
+        var services = context.HttpContext.RequestServices;
+        var user = Guid.TryParse(context.Principal?.FindFirstValue("sub"), out var id)
+            ? await services.GetRequiredService<UserStateCache>().GetAsync(id, services.GetRequiredService<AuthDbContext>(), context.HttpContext.RequestAborted)
+            : null;
+        if (user is null || user.Disabled || user.SecurityStamp != context.Principal!.FindFirstValue(AuthSchemes.StampClaim))
         {
-            context.Fail("The access token is no longer valid: the user was disabled or changed the password.");
+            context.Fail(NoLongerValid);
         }
     }
 
@@ -61,12 +63,12 @@ internal sealed class JwtBearerSetup(AuthOptions options, SigningKeyProvider key
         {
             SecurityTokenExpiredException => "The access token has expired. Request a new one from POST /api/v1/auth/token.",
             null => "Authentication required: send 'Authorization: Bearer <token>' or 'X-Api-Key: <key>'.",
-            { Message: var message } when message.StartsWith("The access token is no longer valid", StringComparison.Ordinal) => message,
+            { Message: NoLongerValid } => NoLongerValid,
             _ => "The access token is invalid.",
         };
         if (context.AuthenticateFailure is not null)
         {
-            await AuthProblems.AuditRefusedAsync(context.HttpContext, "token.rejected", detail);
+            AuthProblems.RecordRefusal(context.HttpContext, "token.rejected", detail);
         }
 
         context.Response.Headers.WWWAuthenticate = context.AuthenticateFailure is null ? "Bearer" : "Bearer error=\"invalid_token\"";

@@ -2,13 +2,12 @@ using System.Security.Cryptography;
 using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Auth.Data;
 using LunaPoint.Modules.Auth.Domain;
-using LunaPoint.SharedKernel.Data;
+using LunaPoint.SharedKernel.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace LunaPoint.Modules.Auth.Bootstrap;
@@ -18,12 +17,15 @@ namespace LunaPoint.Modules.Auth.Bootstrap;
 /// <c>LunaPoint:AdminPassword</c>, or a generated one that is logged once and must be changed at first
 /// sign-in.
 /// </summary>
+/// <remarks>
+/// A failure (the database dropped mid-way) is retried with backoff by the shared loop; each step checks
+/// what exists first, so a retry after a partial run finishes the job instead of failing on duplicates.
+/// </remarks>
 internal sealed partial class AdminBootstrapper(
-    IServiceScopeFactory scopes,
-    ModuleDatabaseState<AuthDbContext> database,
+    BackgroundWork work,
     IConfiguration configuration,
     TimeProvider clock,
-    ILogger<AdminBootstrapper> logger) : BackgroundService, IHealthCheck
+    ILogger<AdminBootstrapper> logger) : ResilientBackgroundService(work), IHealthCheck
 {
     public const string AdminUserName = "admin";
 
@@ -32,21 +34,29 @@ internal sealed partial class AdminBootstrapper(
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(_done ? HealthCheckResult.Healthy("roles and first administrator in place") : HealthCheckResult.Unhealthy("creating roles and the first administrator"));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Name => "Auth bootstrap (roles and first administrator)";
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        await database.WhenMigrated(stoppingToken);
-        await using var scope = scopes.CreateAsyncScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<Role>>();
+        var roles = services.GetRequiredService<RoleManager<Role>>();
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))
             {
-                await roles.CreateAsync(new Role { Name = role });
+                ThrowIfFailed(await roles.CreateAsync(new Role { Name = role }), $"creating role {role}");
             }
         }
 
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-        _done = await users.Users.AnyAsync(stoppingToken) || await CreateFirstAdministratorAsync(users);
+        var users = services.GetRequiredService<UserManager<User>>();
+        _done = await users.Users.AnyAsync(cancellationToken) || await CreateFirstAdministratorAsync(users);
+    }
+
+    private static void ThrowIfFailed(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"{what} failed: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
     }
 
     private async Task<bool> CreateFirstAdministratorAsync(UserManager<User> users)
@@ -61,7 +71,7 @@ internal sealed partial class AdminBootstrapper(
             return false;
         }
 
-        await users.AddToRoleAsync(admin, Roles.Administrator);
+        ThrowIfFailed(await users.AddToRoleAsync(admin, Roles.Administrator), "giving the first administrator its role");
         if (string.IsNullOrEmpty(configured))
         {
             LogGenerated(AdminUserName, password);

@@ -17,6 +17,12 @@ internal sealed class AuditEntry
     public string? IpAddress { get; init; }
     public string? UserAgent { get; init; }
 
+    /// <summary>
+    /// How many times this happened. 1 for an action; refused credentials from one address for one reason
+    /// are counted into one row per minute instead of a row each (an unauthenticated flood must not grow the log).
+    /// </summary>
+    public int Count { get; set; } = 1;
+
     /// <summary>Before/after or other details as JSON.</summary>
     public string? DetailsJson { get; init; }
 }

@@ -1,3 +1,4 @@
+using LunaPoint.SharedKernel.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,16 +9,23 @@ namespace LunaPoint.Modules.Detection.FaceModels;
 /// <summary>
 /// Verifies and loads the face models once at start, off the start-up path so the host answers
 /// /health/live at once. A missing or corrupt model leaves the host running but not ready, with one
-/// log line that says how to fix it.
+/// log line that says how to fix it. Anything unexpected (an I/O error reading a file) is retried with
+/// backoff by the shared loop instead of ending the host.
 /// </summary>
 internal sealed partial class FaceModelLoader(
+    BackgroundWork work,
     FaceModelStore store,
     IOptions<FaceModelOptions> options,
     IHostEnvironment environment,
     ILoggerFactory loggerFactory,
-    ILogger<FaceModelLoader> logger) : BackgroundService
+    ILogger<FaceModelLoader> logger) : ResilientBackgroundService(work)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Name => "Face model loader";
+
+    // Model files need no database: loading starts with the host.
+    protected override bool WaitForDatabases => false;
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken stoppingToken)
     {
         var modelsDir = Path.GetFullPath(options.Value.ModelsDir, environment.ContentRootPath);
         var models = FaceModelManifest.Load();

@@ -1,50 +1,58 @@
 using LunaPoint.Modules.Licensing.Contracts;
-using LunaPoint.Modules.Licensing.Data;
-using LunaPoint.SharedKernel.Data;
+using LunaPoint.SharedKernel.Hosting;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace LunaPoint.Modules.Licensing.Features;
 
 /// <summary>
-/// Watches the licence in force: announces "expiring" once a day inside the warning window, and
-/// "expired" once, which stops analysis (Streams pauses its streams on that fact).
+/// Watches the licence in force every minute: announces "expiring" once a UTC day inside the warning
+/// window, and "expired" once per licence. The facts are edges for subscribers (Notifications); the
+/// effect of expiry does not depend on them, because Streams also checks the licence itself.
 /// </summary>
-internal sealed class LicenseMonitor(IServiceScopeFactory scopes, ModuleDatabaseState<LicensingDbContext> database, LicensingOptions options, TimeProvider clock)
-    : BackgroundService
+internal sealed partial class LicenseMonitor(BackgroundWork work, LicensingOptions options, ILogger<LicenseMonitor> logger)
+    : PeriodicBackgroundService(work)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    private DateOnly? _warnedOn;
+    private DateTimeOffset? _expiredAnnounced;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>When the last check completed (the clock's time); null before the first.</summary>
+    public DateTimeOffset? LastCheckedAt { get; private set; }
+
+    protected override string Name => "Licence monitor";
+
+    protected override TimeSpan Period => TimeSpan.FromMinutes(1);
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        await database.WhenMigrated(stoppingToken);
-        DateOnly? warnedOn = null;
-        DateTimeOffset? expiredAnnounced = null;
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
+        var limits = await services.GetRequiredService<ISender>().Send(new GetLicenseLimits(), cancellationToken);
+        var now = Work.Clock.GetUtcNow();
+        var publisher = services.GetRequiredService<IPublisher>();
+        if (limits.ExpiresAt is { } expires)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-            var publisher = scope.ServiceProvider.GetRequiredService<IPublisher>();
-            var limits = await sender.Send(new GetLicenseLimits(), stoppingToken);
-            var now = clock.GetUtcNow();
-            if (limits.ExpiresAt is not { } expires)
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            if (limits.IsExpired && _expiredAnnounced != expires)
             {
-                continue;
+                LogExpired(limits.Licensee, expires);
+                await publisher.Publish(new LicenseExpired(limits.Licensee, expires), cancellationToken);
+                _expiredAnnounced = expires;
             }
-
-            if (limits.IsExpired && expiredAnnounced != expires)
+            else if (!limits.IsExpired && (expires - now).TotalDays <= options.WarnDaysBeforeExpiry && _warnedOn != today)
             {
-                expiredAnnounced = expires;
-                await publisher.Publish(new LicenseExpired(limits.Licensee, expires), stoppingToken);
-            }
-            else if (!limits.IsExpired && (expires - now).TotalDays <= options.WarnDaysBeforeExpiry && warnedOn != DateOnly.FromDateTime(now.UtcDateTime))
-            {
-                warnedOn = DateOnly.FromDateTime(now.UtcDateTime);
-                await publisher.Publish(new LicenseExpiring(limits.Licensee, expires, (int)(expires - now).TotalDays), stoppingToken);
+                var days = (int)(expires - now).TotalDays;
+                LogExpiring(limits.Licensee, days, expires);
+                await publisher.Publish(new LicenseExpiring(limits.Licensee, expires, days), cancellationToken);
+                _warnedOn = today;
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+
+        LastCheckedAt = now;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The licence of {Licensee} expires in {Days} day(s), on {ExpiresAt:yyyy-MM-dd}; upload a new one before then")]
+    private partial void LogExpiring(string licensee, int days, DateTimeOffset expiresAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The licence of {Licensee} expired on {ExpiredAt:yyyy-MM-dd HH:mm} UTC: analysis is paused until a new licence is uploaded")]
+    private partial void LogExpired(string licensee, DateTimeOffset expiredAt);
 }

@@ -43,4 +43,47 @@ internal sealed class VideoStream
     public double? InputFps { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Concurrency token, renewed on every save (StreamsDbContext): a worker's report racing an
+    /// operator's stop cannot silently overwrite it; the loser reloads or gets 409.
+    /// </summary>
+    public Guid Version { get; set; }
+
+    /// <summary>Analysis (re)starts from pending; an error of the previous run no longer applies.</summary>
+    public void Enable()
+    {
+        Enabled = true;
+        LastError = null;
+    }
+
+    /// <summary>Nothing is analysed any more, so no input rate is measured.</summary>
+    public void Disable()
+    {
+        Enabled = false;
+        InputFps = null;
+    }
+
+    /// <summary>
+    /// Applies a worker's report unless the stream is disabled: the worker of a stopped stream is
+    /// shutting down, and its late "in progress" must not bring the stream back to life.
+    /// </summary>
+    /// <returns>Whether the report was applied (the caller then moves the status to <paramref name="reported"/>).</returns>
+    public bool TryApplyReport(StreamStatus reported, string? reason, DateTimeOffset? lastFrameAt, double? inputFps)
+    {
+        if (!Enabled)
+        {
+            return false;
+        }
+
+        LastFrameAt = lastFrameAt ?? LastFrameAt;
+        InputFps = inputFps ?? InputFps;
+        LastError = reported switch
+        {
+            StreamStatus.Failed => reason,
+            StreamStatus.InProgress or StreamStatus.Done => null, // recovered or finished: the error is history (it stays in the log)
+            _ => LastError,
+        };
+        return true;
+    }
 }

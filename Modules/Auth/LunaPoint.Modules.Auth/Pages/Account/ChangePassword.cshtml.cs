@@ -2,7 +2,8 @@ using FluentValidation;
 using LunaPoint.Modules.Auth.Authentication;
 using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Auth.Domain;
-using LunaPoint.Modules.Auth.Features.Passwords;
+using LunaPoint.Modules.Auth.Features;
+using LunaPoint.SharedKernel.Pages;
 using LunaPoint.SharedKernel.Errors;
 using LunaPoint.SharedKernel.Security;
 using Mediator;
@@ -30,6 +31,9 @@ internal sealed class ChangePasswordModel(ISender sender, UserManager<User> user
     public string? ReturnUrl { get; set; }
 
     public bool Forced => User.HasClaim(AuthSchemes.MustChangePasswordClaim, "true");
+
+    /// <summary>Where "Continue" leads after a change: the page the user was sent here from, if local.</summary>
+    public string ContinueUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
 
     public void OnGet()
     {
@@ -65,6 +69,7 @@ internal sealed class ChangePasswordModel(ISender sender, UserManager<User> user
         // The password change renewed the security stamp: issue a fresh session without the forced-change flag.
         var user = await users.FindByNameAsync(User.Identity!.Name!);
         await signIn.RefreshSignInAsync(user!);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        TempData.Flash("Password changed.");
+        return LocalRedirect(ContinueUrl);
     }
 }

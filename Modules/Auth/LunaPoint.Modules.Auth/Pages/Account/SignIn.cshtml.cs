@@ -1,6 +1,6 @@
 using LunaPoint.Modules.Auth.Authentication;
 using LunaPoint.Modules.Auth.Domain;
-using LunaPoint.Modules.Auth.Features.Token;
+using LunaPoint.Modules.Auth.Features;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

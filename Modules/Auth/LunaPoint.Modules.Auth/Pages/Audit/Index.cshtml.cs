@@ -1,5 +1,6 @@
+using System.Text.Json;
 using LunaPoint.Modules.Auth.Contracts;
-using LunaPoint.Modules.Auth.Features.Audit;
+using LunaPoint.Modules.Auth.Features;
 using LunaPoint.SharedKernel.Paging;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -11,6 +12,10 @@ namespace LunaPoint.Modules.Auth.Pages.Audit;
 [Authorize(Policy = AuthorizationPolicies.Administer)]
 internal sealed class AuditModel(ISender sender) : PageModel
 {
+    public const int PageSize = 50;
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     [BindProperty(SupportsGet = true)]
     public string? Module { get; set; }
 
@@ -26,11 +31,16 @@ internal sealed class AuditModel(ISender sender) : PageModel
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public PagedResult<AuditEntryDto> Entries { get; private set; } = new([], 1, PageRequest.DefaultPageSize, 0);
+    public PagedResult<AuditEntryDto> Entries { get; private set; } = new([], 1, PageSize, 0);
+
+    public long PageCount => Math.Max(1, (Entries.Total + Entries.PageSize - 1) / Math.Max(1, Entries.PageSize));
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Entries = await sender.Send(new ListAuditEntries(Module: Module, Action: Action, Actor: Actor, Succeeded: Succeeded, Page: PageNumber), cancellationToken);
+        Entries = await sender.Send(new ListAuditEntries(Module: Module, Action: Action, Actor: Actor, Succeeded: Succeeded, Page: Math.Max(1, PageNumber), PageSize: PageSize), cancellationToken);
 
     public string PageLink(int page) =>
         $"/audit?module={Uri.EscapeDataString(Module ?? "")}&action={Uri.EscapeDataString(Action ?? "")}&actor={Uri.EscapeDataString(Actor ?? "")}&succeeded={Succeeded}&page={page}";
+
+    /// <summary>Details as indented JSON, to read inside a collapsed block rather than as one wide line.</summary>
+    public static string Pretty(JsonElement details) => JsonSerializer.Serialize(details, Indented);
 }

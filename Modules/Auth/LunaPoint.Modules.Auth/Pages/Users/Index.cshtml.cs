@@ -1,5 +1,5 @@
 using LunaPoint.Modules.Auth.Contracts;
-using LunaPoint.Modules.Auth.Features.Users;
+using LunaPoint.Modules.Auth.Features;
 using LunaPoint.SharedKernel.Pages;
 using LunaPoint.SharedKernel.Paging;
 using Mediator;
@@ -15,17 +15,14 @@ internal sealed class UsersModel(ISender sender) : PageModel
 {
     public PagedResult<UserDto> Users { get; private set; } = new([], 1, PageRequest.MaxPageSize, 0);
 
-    [TempData]
-    public string? Message { get; set; }
-
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Users = await sender.Send(new ListUsers(PageSize: PageRequest.MaxPageSize), cancellationToken);
 
     public Task<IActionResult> OnPostCreateAsync(string userName, string password, string role, string? displayName, CancellationToken cancellationToken) =>
-        RunAsync(new CreateUser(userName ?? "", password ?? "", role ?? "", displayName), $"Created {userName}.", cancellationToken);
+        RunAsync(new CreateUser(userName ?? "", password ?? "", role ?? "", displayName), $"Created {userName}; they must change the password at first sign-in.", cancellationToken);
 
     public Task<IActionResult> OnPostRoleAsync(Guid id, string role, CancellationToken cancellationToken) =>
-        RunAsync(new UpdateUser(id, Role: role), "Role changed.", cancellationToken);
+        RunAsync(new UpdateUser(id, Role: role), $"Role changed to {role}.", cancellationToken);
 
     public Task<IActionResult> OnPostDisableAsync(Guid id, bool disabled, CancellationToken cancellationToken) =>
         RunAsync(new UpdateUser(id, Disabled: disabled), disabled ? "User disabled." : "User enabled.", cancellationToken);
@@ -38,7 +35,7 @@ internal sealed class UsersModel(ISender sender) : PageModel
         try
         {
             await sender.Send(command, cancellationToken);
-            Message = done;
+            TempData.Flash(done);
             return RedirectToPage();
         }
         catch (Exception ex) when (ModelState.TryAddRefusal(ex))

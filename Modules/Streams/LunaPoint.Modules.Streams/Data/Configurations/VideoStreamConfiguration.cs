@@ -15,6 +15,7 @@ internal sealed class VideoStreamConfiguration : IEntityTypeConfiguration<VideoS
         builder.Property(s => s.LocationAddress).HasMaxLength(500);
         builder.Property(s => s.Source).HasMaxLength(2048);
         builder.Property(s => s.LastError).HasMaxLength(2000);
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => s.Name);
         builder.HasIndex(s => s.Status);
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Streams.Features;
 using LunaPoint.SharedKernel.Pages;
@@ -10,19 +9,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LunaPoint.Modules.Streams.Pages.Streams;
 
-/// <summary>The stream list; every action sends the same command as the REST API.</summary>
+/// <summary>The stream list; every action sends the same command as the REST API and says what it did.</summary>
 [Authorize(Policy = AuthorizationPolicies.View)]
 internal sealed class StreamsModel(ISender sender) : PageModel
 {
-    private const string Example = """{ "name": "Entrance", "type": "rtsp", "source": "rtsp://camera.local/stream1", "enabled": true }""";
-
     [BindProperty(SupportsGet = true)]
     public string? Name { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
-
-    public string Json { get; private set; } = Example;
 
     public PagedResult<StreamDto> Streams { get; private set; } = new([], 1, PageRequest.MaxPageSize, 0);
 
@@ -30,46 +25,40 @@ internal sealed class StreamsModel(ISender sender) : PageModel
         Streams = await sender.Send(new ListStreams(Name, null, Status, null, 1, PageRequest.MaxPageSize), cancellationToken);
 
     // The page's View policy already makes any POST need Operator; settings handlers need Administrator.
-    public Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken cancellationToken) => RunAsync(new StartStream(id), cancellationToken);
+    public Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken cancellationToken) =>
+        RunAsync(new StartStream(id), s => $"Stream {s.Name} started.", cancellationToken);
 
-    public Task<IActionResult> OnPostStopAsync(Guid id, CancellationToken cancellationToken) => RunAsync(new StopStream(id), cancellationToken);
+    public Task<IActionResult> OnPostStopAsync(Guid id, CancellationToken cancellationToken) =>
+        RunAsync(new StopStream(id), s => $"Stream {s.Name} stopped.", cancellationToken);
 
     [Authorize(Policy = AuthorizationPolicies.Administer)]
-    public Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken) => RunAsync(new DeleteStream(id), cancellationToken);
-
-    [Authorize(Policy = AuthorizationPolicies.Administer)]
-    public async Task<IActionResult> OnPostCreateAsync(string json, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        Json = json ?? "";
         try
         {
-            var request = JsonSerializer.Deserialize<StreamRequest>(Json, StreamMapping.Json);
-            return request is null ? await ShowAsync("The JSON is empty.", cancellationToken) : await RunAsync(new CreateStream(request), cancellationToken);
+            var stream = await sender.Send(new GetStream(id), cancellationToken);
+            await sender.Send(new DeleteStream(id), cancellationToken);
+            TempData.Flash($"Stream {stream.Name} deleted.");
+            return RedirectToPage();
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ModelState.TryAddRefusal(ex))
         {
-            return await ShowAsync($"The JSON is not valid: {ex.Message}", cancellationToken);
+            await OnGetAsync(cancellationToken);
+            return Page();
         }
     }
 
-    private async Task<IActionResult> RunAsync<T>(ICommand<T> command, CancellationToken cancellationToken)
+    private async Task<IActionResult> RunAsync(ICommand<StreamDto> command, Func<StreamDto, string> done, CancellationToken cancellationToken)
     {
         try
         {
-            await sender.Send(command, cancellationToken);
+            TempData.Flash(done(await sender.Send(command, cancellationToken)));
             return RedirectToPage();
         }
         catch (Exception ex) when (ModelState.TryAddRefusal(ex))
         {
         }
 
-        await OnGetAsync(cancellationToken);
-        return Page();
-    }
-
-    private async Task<IActionResult> ShowAsync(string error, CancellationToken cancellationToken)
-    {
-        ModelState.AddModelError("", error);
         await OnGetAsync(cancellationToken);
         return Page();
     }

@@ -112,6 +112,10 @@ namespace LunaPoint.Modules.Auth.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
                     b.Property<string>("DetailsJson")
                         .HasColumnType("text")
                         .HasColumnName("details_json");

@@ -106,6 +106,10 @@ namespace LunaPoint.Modules.Auth.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
                     b.Property<string>("DetailsJson")
                         .HasColumnType("TEXT")
                         .HasColumnName("details_json");

@@ -1,0 +1,17 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace LunaPoint.Modules.Auth.Features;
+
+internal static class CreateApiKeyEndpoint
+{
+    public static void Map(RouteGroupBuilder keys) =>
+        keys.MapPost("/", async (CreateApiKey command, ISender sender, CancellationToken ct) =>
+            {
+                var key = await sender.Send(command, ct);
+                return TypedResults.Created($"/api/v1/api-keys/{key.Id}", key);
+            })
+            .WithSummary("Create an API key; the secret is returned only in this response").ProducesValidationProblem();
+}

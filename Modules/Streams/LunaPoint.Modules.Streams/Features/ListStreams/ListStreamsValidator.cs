@@ -1,0 +1,14 @@
+using FluentValidation;
+using LunaPoint.SharedKernel.Paging;
+
+namespace LunaPoint.Modules.Streams.Features;
+
+internal sealed class ListStreamsValidator : AbstractValidator<ListStreams>
+{
+    public ListStreamsValidator()
+    {
+        RuleFor(q => q.Page).InclusiveBetween(1, PageLimits.MaxPage).OverridePropertyName("page");
+        RuleFor(q => q.PageSize).InclusiveBetween(1, PageRequest.MaxPageSize).OverridePropertyName("pageSize");
+        RuleFor(q => q.Name).MaximumLength(200).NoNul().OverridePropertyName("name");
+    }
+}
