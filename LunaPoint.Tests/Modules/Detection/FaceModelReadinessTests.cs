@@ -56,7 +56,8 @@ public sealed class FaceModelReadinessTests
     /// <summary>Waits until the model loader has decided (the report no longer says "loading").</summary>
     private static async Task<(HttpStatusCode Status, string Report)> WaitForModelVerdictAsync(LunaPointFactory factory)
     {
-        using var client = factory.CreateClient();
+        // Anonymous probes get the status only; the reasons (and paths) are for signed-in administrators.
+        using var client = await SignedInAdministratorAsync(factory);
         for (var attempt = 0; attempt < 300; attempt++)
         {
             using var response = await client.GetAsync("/health/ready");
@@ -70,5 +71,22 @@ public sealed class FaceModelReadinessTests
         }
 
         throw new TimeoutException("The face model loader never reached a verdict.");
+    }
+
+    /// <summary>The bootstrap administrator, once the background bootstrapper has created it.</summary>
+    private static async Task<HttpClient> SignedInAdministratorAsync(LunaPointFactory factory)
+    {
+        using var anonymous = factory.CreateClient();
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            using var response = await anonymous.RequestTokenAsync("admin", LunaPointFactory.AdminPassword);
+            if (response.IsSuccessStatusCode)
+            {
+                var token = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString()!;
+                return factory.CreateClientWithToken(token);
+            }
+        }
+
+        throw new TimeoutException("The administrator was never created.");
     }
 }

@@ -25,7 +25,6 @@ public static class AuthModule
 
         var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.AddLunaPointAuthentication(options);
         builder.Services.AddScoped<PasswordVerifier>();
         builder.Services.AddMemoryCache();

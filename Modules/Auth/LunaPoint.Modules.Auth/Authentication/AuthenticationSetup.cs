@@ -3,13 +3,11 @@ using LunaPoint.Modules.Auth.Authorization;
 using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Auth.Data;
 using LunaPoint.Modules.Auth.Domain;
-using LunaPoint.SharedKernel.Data;
 using LunaPoint.SharedKernel.Errors;
 using LunaPoint.SharedKernel.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -26,13 +24,11 @@ internal static class AuthenticationSetup
     public static void AddLunaPointAuthentication(this IHostApplicationBuilder builder, AuthOptions options)
     {
         var services = builder.Services;
-        var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenIssuer>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, CurrentActor>();
-        // Cookies and antiforgery tokens must survive restarts: keep the key ring beside the data.
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataDir, "keys", "data-protection")));
+        // The data-protection key ring (cookies, antiforgery) is host-wide: LunaPoint.Host/HostWideServices.
 
         services.AddIdentity<User, Role>(o =>
             {
