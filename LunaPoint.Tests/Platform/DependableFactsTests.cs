@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LunaPoint.Modules.Licensing.Workers;
 using LunaPoint.Modules.Licensing.Features;
 using LunaPoint.Modules.Licensing.Signing;
 using LunaPoint.Modules.Streams.Data;

@@ -1,4 +1,5 @@
 using System.Net;
+using LunaPoint.Modules.Licensing.Workers;
 using LunaPoint.Modules.Licensing.Features;
 using LunaPoint.Modules.Streams.Workers;
 using LunaPoint.SharedKernel.Data;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using LunaPoint.Modules.Licensing.Workers;
 using LunaPoint.Modules.Licensing.Features;
 using LunaPoint.Modules.Licensing.Signing;
 using LunaPoint.SharedKernel.Data;

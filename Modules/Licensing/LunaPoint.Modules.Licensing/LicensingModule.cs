@@ -1,6 +1,7 @@
 using FluentValidation;
 using LunaPoint.Modules.Licensing.Data;
 using LunaPoint.Modules.Licensing.Features;
+using LunaPoint.Modules.Licensing.Workers;
 using LunaPoint.Modules.Licensing.Signing;
 using LunaPoint.SharedKernel.Data;
 using LunaPoint.SharedKernel.Hosting;
@@ -29,7 +30,7 @@ public static class LicensingModule
 
     public static IEndpointRouteBuilder MapLicensingModule(this IEndpointRouteBuilder api)
     {
-        api.MapLicenseEndpoints();
+        api.MapLicensingEndpoints();
         return api;
     }
 

@@ -4,7 +4,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace LunaPoint.Modules.Licensing.Features;
+namespace LunaPoint.Modules.Licensing.Workers;
 
 /// <summary>
 /// Watches the licence in force every minute: announces "expiring" once a UTC day inside the warning

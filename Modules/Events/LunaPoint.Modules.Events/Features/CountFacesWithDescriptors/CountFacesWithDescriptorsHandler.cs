@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LunaPoint.Modules.Events.Features;
 
-internal sealed class FaceCountHandler(EventsDbContext db) : IQueryHandler<CountFacesWithDescriptors, long>
+internal sealed class CountFacesWithDescriptorsHandler(EventsDbContext db) : IQueryHandler<CountFacesWithDescriptors, long>
 {
     public async ValueTask<long> Handle(CountFacesWithDescriptors query, CancellationToken cancellationToken) =>
         // A watchlist face is stored only with its descriptor (the column is required), so every face counts.
