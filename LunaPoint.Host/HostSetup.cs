@@ -24,6 +24,7 @@ internal static class HostSetup
         builder.AddLunaPointWebSecurity();
         builder.Services.AddLunaPointErrorHandling();
         builder.Services.AddLunaPointMediator();
+        LunaPoint.SharedKernel.Validation.ValidationConventions.Apply();
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {

@@ -19,6 +19,13 @@ internal static class HostWideServices
     {
         builder.Services.AddBackgroundWork();
         var settings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        // A data folder made by the host is the service user's alone (SQLite files, images, keys); one that
+        // exists already (a mounted volume) keeps the mode its owner gave it.
+        if (!Directory.Exists(settings.DataDir))
+        {
+            CreatePrivateFolder(settings.DataDir);
+        }
+
         var keys = CreatePrivateFolder(Path.Combine(settings.DataDir, "keys"));
         var dataProtection = CreatePrivateFolder(Path.Combine(keys, DataProtectionFolder));
         // The key ring (cookies, antiforgery tokens) lives in <DataDir>/keys/data-protection, readable by the

@@ -17,8 +17,8 @@ internal sealed class NavigationMenu(EndpointDataSource endpoints)
         ("Streams", "/streams", "▶", false),
         ("Notifications", "/notifications", "✉", false),
         ("Users", "/users", "☺", true),
-        ("API keys", "/api-keys", "⚿", true),
-        ("Audit", "/audit", "✎", true),
+        ("API keys", "/api-keys", "⌘", true),
+        ("Audit log", "/audit", "✎", true),
         ("Licence", "/license", "§", false),
         ("Monitoring", "/monitoring", "♥", false),
     ];

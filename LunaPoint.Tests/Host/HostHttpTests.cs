@@ -104,7 +104,7 @@ public abstract partial class HostHttpTests(HostFixture fixture) : IAsyncLifetim
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        foreach (var entry in new[] { "Operator panel", "Events", "Search", "Lists", "Streams", "Notifications", "Users", "API keys", "Audit", "Licence", "Monitoring" })
+        foreach (var entry in new[] { "Operator panel", "Events", "Search", "Lists", "Streams", "Notifications", "Users", "API keys", "Audit log", "Licence", "Monitoring" })
         {
             Assert.Contains($"</span>{entry}</", html);
         }

@@ -168,7 +168,7 @@ public sealed partial class AuthPagesTests(SqliteHostFixture fixture)
         Assert.Contains("<pre>", html[html.LastIndexOf("<details>", at, StringComparison.Ordinal)..at]);
         Assert.Contains("class=\"grid audit\"", html);
         Assert.Contains("pre-wrap", css);
-        Assert.Contains("table-layout: fixed", css);
+        Assert.Contains("overflow-wrap", css);
         Assert.Contains("page 1 of 1", html);
     }
 

@@ -235,6 +235,26 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
     }
 
     [Fact]
+    public async Task LicencePage_SaysWhatWasInstalled_AndExplainsAFileThatIsNotALicence()
+    {
+        using var console = await ConsoleSession.SignInAsync(Factory, "admin", LunaPointFactory.AdminPassword);
+
+        using var refused = await ConsoleSession.PostFormAsync(console, "/license", "/license", new Dictionary<string, string> { ["licenseJson"] = "not json at all" });
+        var refusedPage = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("This is not a licence file", refusedPage);
+        Assert.DoesNotContain("BytePositionInLine", refusedPage);
+        Assert.Contains(">not json at all</textarea>", refusedPage);
+
+        var json = JsonSerializer.Serialize(LicenseSigner.Sign(Document("Page Ltd", 4, new DateTimeOffset(2031, 6, 30, 0, 0, 0, TimeSpan.Zero)), fixture.PrivateKeyPem), SignedLicense.Json);
+        using var installed = await ConsoleSession.PostFormAsync(console, "/license", "/license", new Dictionary<string, string> { ["licenseJson"] = json });
+        Assert.Equal(HttpStatusCode.Redirect, installed.StatusCode);
+        var page = await console.GetStringAsync("/license");
+        Assert.Contains("Licence for Page Ltd installed, valid until 2031-06-30.", page);
+        Assert.DoesNotContain("installed, valid until", await console.GetStringAsync("/license"));
+    }
+
+    [Fact]
     public async Task LicenceExpiringWithin14Days_IsWarnedAbout_InApiAndPage()
     {
         await UploadAsync(LicenseSigner.Sign(Document("Soon Ltd", 4, DateTimeOffset.UtcNow.AddDays(10).AddHours(1)), fixture.PrivateKeyPem), HttpStatusCode.OK);

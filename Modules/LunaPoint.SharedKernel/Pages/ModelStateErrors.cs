@@ -17,9 +17,7 @@ public static class ModelStateErrors
             case ValidationException validation:
                 foreach (var error in validation.Errors)
                 {
-                    // Name the field: a form may hold a whole JSON document (streams, licences).
-                    var message = string.IsNullOrEmpty(error.PropertyName) ? error.ErrorMessage : $"{error.PropertyName}: {error.ErrorMessage}";
-                    modelState.AddModelError(error.PropertyName, message);
+                    modelState.AddModelError(error.PropertyName, ForPeople(error.PropertyName, error.ErrorMessage));
                 }
 
                 return true;
@@ -29,5 +27,29 @@ public static class ModelStateErrors
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The message as the form shows it. When the message already names its field ("The source must…",
+    /// "'password' must not be empty") it stands alone; otherwise it is prefixed with the field's path in
+    /// words ("settings › roi › y: …"), because a form may hold a nested document (streams, licences).
+    /// </summary>
+    public static string ForPeople(string? propertyName, string message)
+    {
+        if (string.IsNullOrEmpty(propertyName))
+        {
+            return message;
+        }
+
+        var leaf = propertyName.Split('.')[^1];
+        var bare = new string(leaf.Where(char.IsLetterOrDigit).ToArray());
+        var squeezed = new string(message.Where(char.IsLetterOrDigit).ToArray());
+        if (bare.Length >= 3 && squeezed.Contains(bare, StringComparison.OrdinalIgnoreCase))
+        {
+            return message;
+        }
+
+        var path = string.Join(" › ", propertyName.Split('.').Select(p => p.Length > 0 ? char.ToLowerInvariant(p[0]) + p[1..] : p));
+        return $"{path}: {message}";
     }
 }

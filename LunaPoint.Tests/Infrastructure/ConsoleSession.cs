@@ -1,0 +1,27 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace LunaPoint.Tests.Infrastructure;
+
+/// <summary>A console session over plain HTTP: the sign-in form, cookies and the forms' antiforgery tokens.</summary>
+public static partial class ConsoleSession
+{
+    public static async Task<HttpClient> SignInAsync(LunaPointFactory factory, string userName, string password)
+    {
+        var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var signedIn = await PostFormAsync(browser, "/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+        return browser;
+    }
+
+    /// <summary>Loads <paramref name="formPage"/> for its antiforgery token, then posts like a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string action, string formPage, Dictionary<string, string> fields)
+    {
+        var page = await browser.GetStringAsync(formPage);
+        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups["token"].Value;
+        return await browser.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
