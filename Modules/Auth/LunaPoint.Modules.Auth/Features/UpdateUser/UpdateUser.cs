@@ -11,9 +11,9 @@ namespace LunaPoint.Modules.Auth.Features;
 
 /// <summary>
 /// Changes only what is given. <see cref="Password"/> is an administrator's reset: the user must change it at
-/// next sign-in.
+/// next sign-in. <see cref="Unlock"/> ends a lockout after failed sign-ins; a reset and an enable do too.
 /// </summary>
-internal sealed record UpdateUser(Guid Id, string? DisplayName = null, string? Role = null, bool? Disabled = null, string? Password = null)
+internal sealed record UpdateUser(Guid Id, string? DisplayName = null, string? Role = null, bool? Disabled = null, string? Password = null, bool? Unlock = null)
     : ICommand<UserDto>;
 
 internal sealed class UpdateUserHandler(UserManager<User> users, AuthDbContext db, AdministratorGuard guard, UserStateCache states, ICurrentActor actor, ISender sender, TimeProvider clock)
@@ -52,6 +52,14 @@ internal sealed class UpdateUserHandler(UserManager<User> users, AuthDbContext d
         // Only what changes someone's access renews the stamp (ending their tokens and sessions): a new
         // display name must not sign anyone out.
         var accessChanged = false;
+        // Anyone can lock an account with wrong passwords; an administrator must be able to undo that, and
+        // giving someone a new password or their account back means they should be able to use it.
+        if (command.Unlock == true || command.Password is not null || (command.Disabled == false && user.IsDisabled))
+        {
+            user.LockoutEnd = null;
+            user.AccessFailedCount = 0;
+        }
+
         if (command.Disabled is { } disabled && disabled != user.IsDisabled)
         {
             user.IsDisabled = disabled;
