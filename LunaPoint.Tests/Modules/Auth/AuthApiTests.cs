@@ -238,19 +238,59 @@ public abstract class AuthApiTests(HostFixture fixture)
         using var asOwner = Factory.CreateClientWithToken(await Factory.GetTokenAsync(owner, AuthClients.Password));
         using var adminKey = Factory.WithApiKey(await AuthTestKit.CreateApiKeyAsync(asOwner, Roles.Administrator, "admin-key"));
         using var operatorKey = Factory.WithApiKey(await AuthTestKit.CreateApiKeyAsync(asOwner, Roles.Operator, "operator-key"));
-        // A key that makes a key: the new one acts for the same person, so it falls with them too.
-        using var keyMadeKey = Factory.WithApiKey(await AuthTestKit.CreateApiKeyAsync(adminKey, Roles.Administrator, "key-made-key"));
-        Assert.Equal(HttpStatusCode.OK, (await keyMadeKey.GetAsync("/api/v1/users")).StatusCode);
 
         using var demoted = await admin.PatchAsJsonAsync($"/api/v1/users/{await UserIdAsync(admin, owner)}", new { role = Roles.Operator });
         Assert.Equal(HttpStatusCode.OK, demoted.StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await adminKey.GetAsync("/api/v1/streams")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await keyMadeKey.GetAsync("/api/v1/streams")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await operatorKey.GetAsync("/api/v1/streams")).StatusCode);
         var listed = (await Json(await admin.GetAsync("/api/v1/api-keys"))).EnumerateArray().Where(k => k.GetProperty("owner").GetString() == owner)
             .ToDictionary(k => k.GetProperty("name").GetString()!, k => k.GetProperty("active").GetBoolean());
-        Assert.Equal(new Dictionary<string, bool> { ["admin-key"] = false, ["operator-key"] = true, ["key-made-key"] = false }, listed);
+        Assert.Equal(new Dictionary<string, bool> { ["admin-key"] = false, ["operator-key"] = true }, listed);
+    }
+
+    [Fact]
+    public async Task AnApiKey_CannotCreateApiKeys_APersonCan()
+    {
+        using var admin = await Factory.CreateAdminClientAsync();
+        using var adminKey = Factory.WithApiKey(await AuthTestKit.CreateApiKeyAsync(admin, Roles.Administrator, "parent-key"));
+
+        using var refused = await adminKey.PostAsJsonAsync("/api/v1/api-keys", new { name = "child", role = Roles.Viewer, expiresAt = "9999-12-31T00:00:00Z" });
+        using var refusedShort = await adminKey.PostAsJsonAsync("/api/v1/api-keys", new { name = "child", role = Roles.Viewer });
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("An API key cannot create API keys", (await Json(refused)).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, refusedShort.StatusCode);
+        Assert.DoesNotContain((await Json(await admin.GetAsync("/api/v1/api-keys"))).EnumerateArray(), k => k.GetProperty("name").GetString() == "child");
+        // The same key still does what its role allows otherwise.
+        Assert.Equal(HttpStatusCode.OK, (await adminKey.GetAsync("/api/v1/api-keys")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("9999-12-31T00:00:00Z")]
+    [InlineData("2000-01-01T00:00:00Z")]
+    public async Task ApiKey_ExpiryBeyondTheMaximumOrInThePast_Is400NamingExpiresAt(string expiresAt)
+    {
+        using var admin = await Factory.CreateAdminClientAsync();
+
+        using var response = await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "far-expiry", role = Roles.Viewer, expiresAt });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await Json(response)).GetProperty("errors").EnumerateObject().ToList();
+        Assert.Equal("expiresAt", Assert.Single(errors).Name, ignoreCase: true);
+    }
+
+    [Fact]
+    public async Task ApiKey_ExpiryWithinTheMaximum_IsKept()
+    {
+        using var admin = await Factory.CreateAdminClientAsync();
+        var expiresAt = DateTimeOffset.UtcNow.AddDays(729);
+
+        using var created = await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "long-expiry", role = Roles.Viewer, expiresAt });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(expiresAt, (await Json(created)).GetProperty("expiresAt").GetDateTimeOffset(), TimeSpan.FromSeconds(1));
     }
 
     [Fact]

@@ -74,5 +74,50 @@ public sealed class CredentialFloodTests
             all.Where(r => r.GetProperty("ipAddress").GetString() == attacker.ToString());
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task JunkCredentials_OnAnEndpointThatLetsAnyoneIn_AreCountedAndThrottledToo(DatabaseProvider provider)
+    {
+        await using var factory = await LunaPointFactory.StartAsync(provider, new Dictionary<string, string?> { ["LunaPoint:Auth:FailedCredentialsPerMinute"] = Limit.ToString() });
+        await factory.WaitUntilReadyAsync();
+        var attacker = AuthTestKit.UniqueAddress();
+        using var admin = await factory.CreateAdminClientAsync();
+        using var fromAttacker = factory.CreateClientFrom(attacker);
+
+        // /health/ready answers anonymous callers, so it never challenges: the refusals must still count.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 2 * Limit; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/health/ready");
+            if (i % 2 == 0)
+            {
+                request.Headers.Add("X-Api-Key", $"lp_x_{i}");
+            }
+            else
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", $"junk.token.{i}");
+            }
+
+            using var response = await fromAttacker.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses.Take(Limit), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.All(statuses.Skip(Limit), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+        // Without a credential the probe is still served (the throttle is for credentials, not for probes).
+        using var anonymous = factory.CreateClientFrom(attacker);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/ready")).StatusCode);
+
+        var rows = await AuthTestKit.AuditEventuallyAsync(admin, r => FromAttacker(r).Sum(Count) == 2 * Limit, "succeeded=false");
+        var attackerRows = FromAttacker(rows).ToList();
+        Assert.Equal(2 * Limit, attackerRows.Sum(Count));
+        Assert.Equal(Limit / 2, attackerRows.Where(r => r.GetProperty("action").GetString() == "api-key.rejected").Sum(Count));
+        Assert.Equal(Limit / 2, attackerRows.Where(r => r.GetProperty("action").GetString() == "token.rejected").Sum(Count));
+
+        IEnumerable<System.Text.Json.JsonElement> FromAttacker(List<System.Text.Json.JsonElement> all) =>
+            all.Where(r => r.GetProperty("ipAddress").GetString() == attacker.ToString());
+    }
+
     private static int Count(System.Text.Json.JsonElement row) => row.GetProperty("count").GetInt32();
 }

@@ -57,9 +57,9 @@ public sealed class LastAdministratorTests
     }
 
     [Fact]
-    public async Task ApiKeyDefaultLifetimeOfZero_CreatesKeysWithoutExpiry()
+    public async Task ApiKeyDefaultAndMaximumLifetimeOfZero_CreateKeysWithoutExpiry()
     {
-        await using var factory = await LunaPointFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["LunaPoint:Auth:ApiKeyDefaultLifetimeDays"] = "0" });
+        await using var factory = await LunaPointFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["LunaPoint:Auth:ApiKeyDefaultLifetimeDays"] = "0", ["LunaPoint:Auth:ApiKeyMaxLifetimeDays"] = "0" });
         await factory.WaitUntilReadyAsync();
         using var admin = await factory.CreateAdminClientAsync();
 
@@ -67,5 +67,22 @@ public sealed class LastAdministratorTests
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, (await AuthTestKit.Json(created)).GetProperty("expiresAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task ApiKeyDefaultOfZero_WithAMaximum_GivesKeysTheMaximum()
+    {
+        await using var factory = await LunaPointFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+        {
+            ["LunaPoint:Auth:ApiKeyDefaultLifetimeDays"] = "0", ["LunaPoint:Auth:ApiKeyMaxLifetimeDays"] = "30",
+        });
+        await factory.WaitUntilReadyAsync();
+        using var admin = await factory.CreateAdminClientAsync();
+
+        using var created = await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "capped", role = Roles.Viewer });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var expiresAt = (await AuthTestKit.Json(created)).GetProperty("expiresAt").GetDateTimeOffset();
+        Assert.InRange(expiresAt, DateTimeOffset.UtcNow.AddDays(30).AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(30).AddMinutes(5));
     }
 }

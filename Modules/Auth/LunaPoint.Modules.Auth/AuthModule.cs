@@ -27,6 +27,7 @@ public static class AuthModule
         builder.Services.AddSingleton(options);
         builder.AddLunaPointAuthentication(options);
         builder.Services.AddScoped<PasswordVerifier>();
+        builder.Services.AddSingleton<AdministratorGuard>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<UserStateCache>();
         builder.Services.AddSingleton<CredentialFailureLimiter>();

@@ -35,4 +35,20 @@ internal sealed class AuthOptions
 
     /// <summary>Lifetime of an API key created without an expiry; 0 = keys without expiry never expire.</summary>
     public int ApiKeyDefaultLifetimeDays { get; set; } = 365;
+
+    /// <summary>
+    /// The furthest expiry an API key may be given, in days from its creation; 0 = no limit (and then keys
+    /// may also be made without expiry). A key created without an expiry never gets more than this.
+    /// </summary>
+    public int ApiKeyMaxLifetimeDays { get; set; } = 730;
+
+    /// <summary>The lifetime a key created without an expiry gets, within the maximum; null = none.</summary>
+    internal int? DefaultKeyLifetimeDays =>
+        (ApiKeyDefaultLifetimeDays, ApiKeyMaxLifetimeDays) switch
+        {
+            ( <= 0, <= 0) => null,
+            ( <= 0, var max) => max,
+            (var days, <= 0) => days,
+            (var days, var max) => Math.Min(days, max),
+        };
 }

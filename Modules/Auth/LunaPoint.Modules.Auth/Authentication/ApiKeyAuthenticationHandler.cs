@@ -33,7 +33,7 @@ internal sealed class ApiKeyAuthenticationHandler(
 
         if (!ApiKeySecret.TryParse(values.ToString(), out var prefix, out var secret))
         {
-            return AuthenticateResult.Fail(Refused);
+            return Refuse();
         }
 
         var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
@@ -43,7 +43,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (key is null || !matches || key.RevokedAt is not null || key.ExpiresAt <= now
             || !OwnerMayUse(await users.GetAsync(key.CreatedBy, db, Context.RequestAborted), key.Role))
         {
-            return AuthenticateResult.Fail(Refused);
+            return Refuse();
         }
 
         // Last use is for the administrator's list: a minute's precision is plenty and spares a write per call.
@@ -65,12 +65,17 @@ internal sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
-        if (result.Failure is not null)
-        {
-            AuthProblems.RecordRefusal(Context, "api-key.rejected", result.Failure.Message);
-        }
-
         await AuthProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, result.Failure?.Message ?? Refused);
+    }
+
+    /// <summary>
+    /// Counted here, where the key is checked, not on challenge: an endpoint that lets anyone in
+    /// (/health/ready) never challenges, and would otherwise answer key guesses without limit.
+    /// </summary>
+    private AuthenticateResult Refuse()
+    {
+        AuthProblems.RecordRefusal(Context, "api-key.rejected", Refused);
+        return AuthenticateResult.Fail(Refused);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

@@ -36,6 +36,13 @@ internal sealed class JwtBearerSetup(AuthOptions options, SigningKeyProvider key
         };
         o.Events = new JwtBearerEvents
         {
+            // Refusals are counted where the token is checked, whether or not the endpoint needed it, so
+            // anonymous endpoints cannot be used to test tokens without limit.
+            OnAuthenticationFailed = context =>
+            {
+                AuthProblems.RecordRefusal(context.HttpContext, "token.rejected", Describe(context.Exception));
+                return Task.CompletedTask;
+            },
             OnTokenValidated = ValidateUserAsync,
             OnChallenge = ChallengeAsync,
             OnForbidden = context => AuthProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Your role may not do this."),
@@ -53,23 +60,23 @@ internal sealed class JwtBearerSetup(AuthOptions options, SigningKeyProvider key
         if (user is null || user.Disabled || user.SecurityStamp != context.Principal!.FindFirstValue(AuthSchemes.StampClaim))
         {
             context.Fail(NoLongerValid);
+            AuthProblems.RecordRefusal(context.HttpContext, "token.rejected", NoLongerValid);
         }
     }
+
+    private static string Describe(Exception failure) => failure switch
+    {
+        SecurityTokenExpiredException => "The access token has expired. Request a new one from POST /api/v1/auth/token.",
+        { Message: NoLongerValid } => NoLongerValid,
+        _ => "The access token is invalid.",
+    };
 
     private static async Task ChallengeAsync(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
-        var detail = context.AuthenticateFailure switch
-        {
-            SecurityTokenExpiredException => "The access token has expired. Request a new one from POST /api/v1/auth/token.",
-            null => "Authentication required: send 'Authorization: Bearer <token>' or 'X-Api-Key: <key>'.",
-            { Message: NoLongerValid } => NoLongerValid,
-            _ => "The access token is invalid.",
-        };
-        if (context.AuthenticateFailure is not null)
-        {
-            AuthProblems.RecordRefusal(context.HttpContext, "token.rejected", detail);
-        }
+        var detail = context.AuthenticateFailure is null
+            ? "Authentication required: send 'Authorization: Bearer <token>' or 'X-Api-Key: <key>'."
+            : Describe(context.AuthenticateFailure);
 
         context.Response.Headers.WWWAuthenticate = context.AuthenticateFailure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
         await AuthProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, detail);

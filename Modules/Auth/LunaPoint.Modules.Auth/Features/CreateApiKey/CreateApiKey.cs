@@ -1,10 +1,12 @@
+using System.Security.Claims;
 using LunaPoint.Modules.Auth.Authentication;
 using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Auth.Data;
 using LunaPoint.Modules.Auth.Domain;
+using LunaPoint.SharedKernel.Errors;
 using LunaPoint.SharedKernel.Security;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http;
 
 namespace LunaPoint.Modules.Auth.Features;
 
@@ -13,7 +15,7 @@ internal sealed record CreateApiKey(string Name, string Role, DateTimeOffset? Ex
 /// <summary>Returned once, at creation: <see cref="Key"/> is never shown again.</summary>
 internal sealed record CreatedApiKey(Guid Id, string Name, string Role, string Prefix, string Key, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
 
-internal sealed class CreateApiKeyHandler(AuthDbContext db, ICurrentActor actor, ISender sender, AuthOptions options, TimeProvider clock)
+internal sealed class CreateApiKeyHandler(AuthDbContext db, ICurrentActor actor, IHttpContextAccessor accessor, ISender sender, AuthOptions options, TimeProvider clock)
     : ICommandHandler<CreateApiKey, CreatedApiKey>
 {
     public async ValueTask<CreatedApiKey> Handle(CreateApiKey command, CancellationToken cancellationToken)
@@ -27,9 +29,9 @@ internal sealed class CreateApiKeyHandler(AuthDbContext db, ICurrentActor actor,
             Role = command.Role,
             Prefix = prefix,
             SecretHash = hash,
-            CreatedBy = await OwnerAsync(cancellationToken),
+            CreatedBy = Owner(),
             CreatedAt = now,
-            ExpiresAt = command.ExpiresAt ?? (options.ApiKeyDefaultLifetimeDays > 0 ? now.AddDays(options.ApiKeyDefaultLifetimeDays) : null),
+            ExpiresAt = command.ExpiresAt ?? (options.DefaultKeyLifetimeDays is { } days ? now.AddDays(days) : null),
         };
         db.ApiKeys.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
@@ -38,17 +40,21 @@ internal sealed class CreateApiKeyHandler(AuthDbContext db, ICurrentActor actor,
     }
 
     /// <summary>
-    /// The person the key acts for: the signed-in administrator, or, when a key creates a key, the person
-    /// behind that key (a key's subject is the key itself), so every key dies with a person's access.
+    /// The person the key acts for, so the key dies with that person's access. Only a signed-in person may
+    /// create keys: a key minting keys would let one leaked key renew itself past its own expiry.
     /// </summary>
-    private async Task<Guid> OwnerAsync(CancellationToken cancellationToken)
+    private Guid Owner()
     {
-        if (actor.UserId is not { } id)
-        {
-            return Guid.Empty;
-        }
+        RefuseApiKeyCaller(accessor.HttpContext?.User);
+        return actor.UserId ?? Guid.Empty;
+    }
 
-        var keyOwner = await db.ApiKeys.Where(k => k.Id == id).Select(k => (Guid?)k.CreatedBy).FirstOrDefaultAsync(cancellationToken);
-        return keyOwner ?? id;
+    /// <summary>Also called by the endpoint before validation, so the refusal comes first and alone.</summary>
+    internal static void RefuseApiKeyCaller(ClaimsPrincipal? caller)
+    {
+        if (caller?.FindFirstValue("auth_method") == "api_key")
+        {
+            throw new ForbiddenException("An API key cannot create API keys: sign in as an administrator (bearer token or the console) to create one.");
+        }
     }
 }

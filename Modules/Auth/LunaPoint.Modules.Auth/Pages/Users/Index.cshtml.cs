@@ -27,6 +27,9 @@ internal sealed class UsersModel(ISender sender) : PageModel
     public Task<IActionResult> OnPostDisableAsync(Guid id, bool disabled, CancellationToken cancellationToken) =>
         RunAsync(new UpdateUser(id, Disabled: disabled), disabled ? "User disabled." : "User enabled.", cancellationToken);
 
+    public Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken cancellationToken) =>
+        RunAsync(new UpdateUser(id, Unlock: true), "User unlocked; they can sign in again.", cancellationToken);
+
     public Task<IActionResult> OnPostResetAsync(Guid id, string password, CancellationToken cancellationToken) =>
         RunAsync(new UpdateUser(id, Password: password ?? ""), "Password reset; the user must change it at next sign-in.", cancellationToken);
 
