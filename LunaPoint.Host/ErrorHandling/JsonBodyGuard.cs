@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Net.Http.Headers;
 
 namespace LunaPoint.Host.ErrorHandling;
 
@@ -19,7 +20,7 @@ internal static class JsonBodyGuard
     public static IApplicationBuilder UseJsonBodyGuard(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (IsJson(context.Request.ContentType) && await FindRefusedAsync(context) is { } refusal)
+            if (IsJson(context.Request) && await FindRefusedAsync(context) is { } refusal)
             {
                 await LunaPoint.SharedKernel.Errors.ProblemResponses.WriteValidationProblemAsync(
                     context, refusal.Field, $"The JSON body is malformed at {refusal.Path}: {refusal.Reason}");
@@ -29,9 +30,17 @@ internal static class JsonBodyGuard
             await next(context);
         });
 
-    private static bool IsJson(string? contentType) =>
-        contentType is not null && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-            || contentType.Split(';')[0].EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// The binders' own rule, not a string match of ours: minimal APIs bind whatever
+    /// <see cref="HttpRequestJsonExtensions.HasJsonContentType(HttpRequest)"/> accepts (media type parsed,
+    /// so case, spaces and parameters do not matter; application/json or any +json suffix), and MVC's
+    /// formatter also reads text/json. A spelling the guard judged differently from the binder would let
+    /// a bad body through to the endpoint.
+    /// </summary>
+    internal static bool IsJson(HttpRequest request) =>
+        request.HasJsonContentType()
+        || (MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            && type.MediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase));
 
     private static async Task<(string Path, string Field, string Reason)?> FindRefusedAsync(HttpContext context)
     {

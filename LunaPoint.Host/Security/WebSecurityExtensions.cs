@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,6 +11,19 @@ internal static class WebSecurityExtensions
         var settings = WebSecuritySettings.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
         builder.Services.Configure<ForwardedHeadersOptions>(o => ForwardedHeadersSetup.Configure(o, settings));
+        // Host filtering moves into our pipeline, after the security headers (the framework's startup filter
+        // ran it before any middleware of ours, so its 400 went out bare). An empty Host names no allowed host.
+        foreach (var filter in builder.Services.Where(d => d.ServiceType == typeof(IStartupFilter)
+            && d.ImplementationType?.FullName == "Microsoft.AspNetCore.HostFilteringStartupFilter").ToList())
+        {
+            builder.Services.Remove(filter);
+        }
+
+        builder.Services.Configure<HostFilteringOptions>(o =>
+        {
+            o.AllowedHosts = settings.AllowedHosts.ToList();
+            o.AllowEmptyHosts = settings.AllowedHosts.Contains("*");
+        });
         // The antiforgery cookie's default never sets Secure; follow the (forwarded) scheme like the session cookie.
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         // The console has no client-side validation library; without this, every empty validation summary
@@ -18,8 +32,9 @@ internal static class WebSecurityExtensions
     }
 
     /// <summary>
-    /// First in the pipeline: the real client and scheme (from a known proxy) before anything reads
-    /// them, then the headers every response carries, then HSTS for requests that came over HTTPS.
+    /// First in the pipeline: the headers every response carries (the host filter's 400 included), the
+    /// host filter, the real client and scheme (from a known proxy) before anything reads them, then
+    /// HSTS for requests that came over HTTPS.
     /// </summary>
     public static void UseLunaPointWebSecurity(this WebApplication app)
     {
@@ -29,13 +44,14 @@ internal static class WebSecurityExtensions
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebSecurityLog)),
             string.Join(", ", settings.AllowedHosts),
             proxies.Count == 0 ? "nobody" : string.Join(", ", proxies));
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseHostFiltering();
         // With no known proxy at all, ASP.NET Core's middleware would trust every sender: leave it out.
         if (settings.KnownProxies.Count > 0 || settings.KnownNetworks.Count > 0)
         {
             app.UseForwardedHeaders();
         }
 
-        app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -64,7 +63,10 @@ public abstract class OpenApiSweepTests(HostFixture fixture, ITestOutputHelper o
         if (request.Body is not null)
         {
             message.Content = new StringContent(request.Body, Encoding.UTF8);
-            message.Content.Headers.ContentType = new MediaTypeHeaderValue(request.ContentType ?? "application/json") { CharSet = "utf-8" };
+            // Sent as written: a spelling with parameters is one the sweep chose on purpose.
+            var type = request.ContentType ?? "application/json";
+            message.Content.Headers.Remove("Content-Type");
+            message.Content.Headers.TryAddWithoutValidation("Content-Type", type.Contains(';', StringComparison.Ordinal) ? type : type + "; charset=utf-8");
         }
 
         using var response = await client.SendAsync(message);

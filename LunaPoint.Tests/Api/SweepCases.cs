@@ -74,6 +74,16 @@ public sealed class SweepCases(JsonObject document)
         {
             yield return new SweepRequest(method, realPath, contentType, body, label);
         }
+
+        // One odd but valid spelling of a JSON type (case, a space before ';', a +json suffix): the binder
+        // reads it as JSON, so the body guard must too.
+        const string odd = "Application/Vnd.Sweep+JSON ;charset=utf-8";
+        yield return new SweepRequest(method, realPath, odd, baseline.ToJsonString(), $"well-formed body as {odd}");
+        if (baseline is JsonObject { Count: > 0 } top)
+        {
+            var (name, value) = top.First();
+            yield return new SweepRequest(method, realPath, odd, InsertIntoObject(top, "$", $"\"{name}\":{value?.ToJsonString() ?? "null"}"), $"duplicate key {name} as {odd}");
+        }
     }
 
     private static IEnumerable<(string Label, string Body)> BodyCases(JsonNode baseline)

@@ -33,6 +33,28 @@ public abstract class ProxyAndHostTests(HostFixture fixture)
     }
 
     [Theory]
+    [InlineData("/")]
+    [InlineData("/api/v1/streams")]
+    public async Task UnknownOrEmptyHost_Returns400_WithTheSecurityHeaders(string path)
+    {
+        foreach (var host in new[] { "attacker.invalid", "" })
+        {
+            var context = await fixture.Factory.Server.SendAsync(c =>
+            {
+                c.Request.Method = "GET";
+                c.Request.Scheme = "http";
+                c.Request.Host = new HostString(host);
+                c.Request.Path = path;
+            });
+
+            Assert.True(context.Response.StatusCode == 400, $"Host '{host}' {path}: {context.Response.StatusCode}");
+            Assert.Equal("nosniff", context.Response.Headers.XContentTypeOptions.ToString());
+            Assert.Contains("frame-ancestors 'none'", context.Response.Headers.ContentSecurityPolicy.ToString());
+            Assert.Equal("same-origin", context.Response.Headers["Referrer-Policy"].ToString());
+        }
+    }
+
+    [Theory]
     [InlineData("http://localhost/")]
     [InlineData("http://127.0.0.1/")]
     public async Task LocalHostNames_AreAllowed_ForTheFirstRun(string baseAddress)

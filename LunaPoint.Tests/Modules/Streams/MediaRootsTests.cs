@@ -47,6 +47,29 @@ public sealed class MediaRootsTests : IDisposable
     }
 
     [Fact]
+    public void KernelPathsLeadingBackIntoARoot_AndATrailingSlash_AreRefused_TheStoredPathIsResolved()
+    {
+        var video = Path.Combine(_root.FullName, "clip.avi");
+        File.WriteAllBytes(video, [0, 0, 0, 24]);
+        var alias = Path.Combine(_root.FullName, "alias.avi");
+        File.CreateSymbolicLink(alias, video);
+        var media = new MediaRoots([_root.FullName]);
+        string[] refused =
+        [
+            // /proc/<pid>/root is a link to "/": these resolve to the video while the process exists.
+            $"/proc/{Environment.ProcessId}/root{video}", $"/proc/self/root{video}",
+            $"/proc/{Environment.ProcessId}/root/{_root.FullName}/../{_root.Name}/clip.avi", video + "/", alias + "/",
+        ];
+
+        Assert.True(File.Exists($"/proc/self/root{video}"), "the oracle path must reach the file for this test to mean anything");
+        Assert.Null(media.Problem(video, folder: false));
+        Assert.Null(media.Problem(alias, folder: false));
+        Assert.All(refused, path => Assert.Equal(MediaRoots.Refusal(folder: false), media.Problem(path, folder: false)));
+        Assert.Equal(FileSystemPaths.Resolve(video), MediaRoots.Canonical(alias));
+        Assert.Equal(FileSystemPaths.Resolve(video), MediaRoots.Canonical($"{_root.FullName}/./sub/../alias.avi"));
+    }
+
+    [Fact]
     public void Folders_MustBeRealFoldersUnderARoot()
     {
         var frames = Directory.CreateDirectory(Path.Combine(_root.FullName, "frames")).FullName;

@@ -22,6 +22,19 @@ public sealed class OutboundAddressPolicyTests
         { "http://[::ffff:a9fe:a9fe]/", false },
         { "http://0.0.0.0/", false },
         { "http://[::]/", false },
+        { "http://[fd00:ec2::254]/latest/meta-data/", false },
+        { "http://100.100.100.200/latest/meta-data/", false },
+        { "http://[64:ff9b::169.254.169.254]/", false },
+        { "http://[64:ff9b::a9fe:a9fe]/", false },
+        { "http://[64:ff9b::100.100.100.200]/", false },
+        { "http://[2002:a9fe:a9fe::1]/", false },
+        { "http://[2002:a9fe:a9fe:1234:5678::]/", false },
+        { "http://[::169.254.169.254]/", false },
+        { "http://[::a9fe:a9fe]/", false },
+        { "http://[64:ff9b::7f00:1]/", true },
+        { "http://[2002:0a00:0001::1]/", true },
+        { "http://100.100.100.201/", true },
+        { "http://[fd00:ec2::253]/", true },
         { "http://127.0.0.1:8080/hook", true },
         { "http://[::1]:8080/hook", true },
         { "http://10.0.0.5/hook", true },
@@ -33,6 +46,13 @@ public sealed class OutboundAddressPolicyTests
     public void LiteralHosts_AreJudgedAsTheAddressTheyEncode(string url, bool allowed)
     {
         Assert.Equal(allowed, Defaults.IsAllowed(new Uri(url)));
+    }
+
+    [Fact]
+    public void TheSendersHandler_UsesNoProxy_SoTheConnectCallbackJudgesTheTarget()
+    {
+        using var handler = OutboundConnection.CreateHandler(Defaults);
+        Assert.False(handler.UseProxy);
     }
 
     [Fact]

@@ -19,10 +19,36 @@ public sealed class SecretMaskingTests
         { "https://hooks.invalid/cb#access_token=abc&state=1", "https://hooks.invalid/cb#access_token=***&state=1" },
         { "https://u:p@hooks.invalid/in?token=t", "https://u:***@hooks.invalid/in?token=***" },
         { "https://hooks.invalid/in?token=&flag", "https://hooks.invalid/in?token=&flag" },
+        { "http://cam.invalid/cgi?pw=a&psw=b&loginpas=c&user=admin", "http://cam.invalid/cgi?pw=***&psw=***&loginpas=***&user=admin" },
+        { "http://cam.invalid/cgi?user=admin;password=X", "http://cam.invalid/cgi?user=admin;password=***" },
+        { "http://cam.invalid/cgi?x=1;apikey=Y&pwd=Z;mode=2", "http://cam.invalid/cgi?x=1;apikey=***&pwd=***;mode=2" },
+        { "rtsp://admin:1234#5678@127.0.0.1:8554/c", "rtsp://admin:***@127.0.0.1:8554/c" },
+        { "rtsp://admin:12?pwd@127.0.0.1/c", "rtsp://admin:***@127.0.0.1/c" },
+        { "rtsp://admin:a#b?c@d@127.0.0.1/c?user=x;pw=y", "rtsp://admin:***@127.0.0.1/c?user=x;pw=***" },
+        { "rtsp://t0ken#x@127.0.0.1/c", "rtsp://***@127.0.0.1/c" },
+        { "https://hooks.invalid/in?email=a@b.invalid&token=t", "https://hooks.invalid/in?email=a@b.invalid&token=***" },
+        { "https://u:p@hooks.invalid/in?email=a@b.invalid", "https://u:***@hooks.invalid/in?email=a@b.invalid" },
+        { "https://hooks.invalid#top", "https://hooks.invalid#top" },
         { "rtsp://127.0.0.1:8554/cam1", "rtsp://127.0.0.1:8554/cam1" },
         { "/srv/media/entrance.mp4", "/srv/media/entrance.mp4" },
         { "0", "0" },
     };
+
+    [Theory]
+    [InlineData("rtsp://admin:1234#5678@127.0.0.1:8554/c", true)]
+    [InlineData("rtsp://admin:12?pwd@127.0.0.1/c", true)]
+    [InlineData("rtsp://viewer:p@ss/w0rd@cam.invalid/live", true)]
+    [InlineData("http://hook:a#b@127.0.0.1:9/in", true)]
+    [InlineData("rtsp://admin:1234%235678@127.0.0.1:8554/c", false)]
+    [InlineData("rtsp://admin:12%3Fpwd@127.0.0.1/c", false)]
+    [InlineData("rtsp://u:p@127.0.0.1/c?x=a@b", false)]
+    [InlineData("rtsp://127.0.0.1:8554/c#x@y", false)]
+    [InlineData("rtsp://127.0.0.1:8554#x@y", true)]
+    [InlineData("rtsp://127.0.0.1:8554/c", false)]
+    public void HasAmbiguousUserInfo_WhenUriAndTheLastAtDisagree(string url, bool ambiguous)
+    {
+        Assert.Equal(ambiguous, SecretMasking.HasAmbiguousUserInfo(url));
+    }
 
     [Theory]
     [MemberData(nameof(Urls))]

@@ -112,7 +112,29 @@ public abstract class StreamHardeningTests(LicensedHostFixture fixture) : IAsync
         { "/api/v1/streams", """{"name":"a","type":"rtsp","source":"rtsp://127.0.0.1/1","settings":{"webhookUrl":"http://169.254.169.254/latest"}}""", "settings.webhookUrl" },
         { "/api/v1/streams", """{"name":"a","type":"rtsp","source":"rtsp://127.0.0.1/1","settings":{"webhookUrl":"http://2852039166/"}}""", "settings.webhookUrl" },
         { "/api/v1/streams", """{"name":"a","type":"rtsp","source":"rtsp://127.0.0.1/1","settings":{"webhookUrl":"http://[fe80::1]/"}}""", "settings.webhookUrl" },
+        { "/api/v1/streams", """{"name":"a","type":"http","source":"http://169.254.169.254/latest/meta-data/"}""", "source" },
+        { "/api/v1/streams", """{"name":"a","type":"rtsp","source":"rtsp://[fe80::1]/x"}""", "source" },
+        { "/api/v1/streams", """{"name":"a","type":"tcp","source":"tcp://169.254.169.254:80"}""", "source" },
+        { "/api/v1/streams", """{"name":"a","type":"udp","source":"udp://[64:ff9b::a9fe:a9fe]:1234"}""", "source" },
+        { "/api/v1/streams", """{"name":"a","type":"http","source":"http://100.100.100.200/"}""", "source" },
+        { "/api/v1/streams", """{"name":"a","type":"rtsp","source":"rtsp://admin:1234#5678@127.0.0.1:8554/c"}""", "source" },
+        { "/api/v1/streams", """{"name":"a","type":"rtsp","source":"rtsp://admin:12?pwd@127.0.0.1/c"}""", "source" },
+        { "/api/v1/streams", """{"name":"a","type":"rtsp","source":"rtsp://127.0.0.1/1","settings":{"webhookUrl":"http://hook:a#b@127.0.0.1:9/in"}}""", "settings.webhookUrl" },
+        { "/api/v1/streams/import", """[{"name":"a","type":"rtsp","source":"rtsp://[fe80::1]/x"}]""", "streams[0].source" },
     };
+
+    [Theory]
+    [InlineData("source", "rtsp://admin:1234#5678@127.0.0.1:8554/c", null)]
+    [InlineData("source", "rtsp://admin:12?pwd@127.0.0.1/c", null)]
+    [InlineData("settings.webhookUrl", "rtsp://127.0.0.1/1", "http://hook:a#b@127.0.0.1:9/in")]
+    public async Task AUserInfoThatParsersReadDifferently_Returns400_AskingToPercentEncode(string field, string source, string? webhook)
+    {
+        using var response = await _admin.PostAsJsonAsync("/api/v1/streams", new { name = "amb", type = "rtsp", source, settings = new { webhookUrl = webhook } });
+        var problem = await Json(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("percent-encode", problem.GetProperty("errors").GetProperty(field)[0].GetString());
+    }
 
     [Theory]
     [MemberData(nameof(MalformedBodies))]

@@ -14,7 +14,11 @@ public sealed class OutboundAddressPolicy
     public const string SettingKey = "LunaPoint:Network:DeniedRanges";
 
     public static readonly IReadOnlyList<string> DefaultDeniedRanges =
-        ["169.254.0.0/16", "fe80::/10", "0.0.0.0/8", "::ffff:169.254.0.0/112", "::ffff:0.0.0.0/104", "::/128"];
+        // fd00:ec2::254 and 100.100.100.200 are the AWS (IPv6) and Alibaba Cloud metadata services.
+        ["169.254.0.0/16", "fe80::/10", "0.0.0.0/8", "::ffff:169.254.0.0/112", "::ffff:0.0.0.0/104", "::/128", "fd00:ec2::254/128", "100.100.100.200/32"];
+
+    private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
+    private static readonly IPNetwork SixToFour = IPNetwork.Parse("2002::/16");
 
     private readonly IReadOnlyList<IPNetwork> _denied;
 
@@ -31,11 +35,41 @@ public sealed class OutboundAddressPolicy
         return new OutboundAddressPolicy(configured is { Length: > 0 } ? configured : DefaultDeniedRanges);
     }
 
-    /// <summary>IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) are judged as the IPv4 address they carry.</summary>
-    public bool IsAllowed(IPAddress address)
+    /// <summary>
+    /// An IPv6 address that carries an IPv4 address is judged as that IPv4 address too: IPv4-mapped
+    /// (::ffff:a.b.c.d), NAT64 (64:ff9b::a.b.c.d, which a NAT64 gateway forwards to a.b.c.d), 6to4
+    /// (2002:AABB:CCDD::, routed to the IPv4 relay AA.BB.CC.DD) and IPv4-compatible (::a.b.c.d). Otherwise
+    /// ::ffff:169.254.169.254's siblings would reach the metadata service past an IPv4-only range.
+    /// </summary>
+    public bool IsAllowed(IPAddress address) =>
+        !Candidates(address).Any(a => _denied.Any(range => range.Contains(a)));
+
+    private static IEnumerable<IPAddress> Candidates(IPAddress address)
     {
-        var candidates = address.IsIPv4MappedToIPv6 ? new[] { address, address.MapToIPv4() } : [address];
-        return !candidates.Any(a => _denied.Any(range => range.Contains(a)));
+        yield return address;
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            yield break;
+        }
+
+        var bytes = address.GetAddressBytes();
+        if (address.IsIPv4MappedToIPv6)
+        {
+            yield return address.MapToIPv4();
+        }
+        else if (Nat64.Contains(address))
+        {
+            yield return new IPAddress(bytes.AsSpan(12, 4));
+        }
+        else if (SixToFour.Contains(address))
+        {
+            yield return new IPAddress(bytes.AsSpan(2, 4));
+        }
+        else if (bytes.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0 && bytes[12] != 0)
+        {
+            // IPv4-compatible ::a.b.c.d; :: and ::1 (first byte 0) are themselves, not 0.0.0.x.
+            yield return new IPAddress(bytes.AsSpan(12, 4));
+        }
     }
 
     /// <summary>

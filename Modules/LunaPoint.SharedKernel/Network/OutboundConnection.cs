@@ -38,9 +38,12 @@ public static class OutboundConnection
             }
         };
 
-    /// <summary>A handler for senders (webhooks, alert channels) that honours the policy.</summary>
+    /// <summary>
+    /// A handler for senders (webhooks, alert channels) that honours the policy. No proxy: through one, the
+    /// connect callback would judge the proxy's address, and the proxy would dial the denied target for us.
+    /// </summary>
     public static SocketsHttpHandler CreateHandler(OutboundAddressPolicy policy) =>
-        new() { ConnectCallback = ConnectCallback(policy), PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+        new() { ConnectCallback = ConnectCallback(policy), PooledConnectionLifetime = TimeSpan.FromMinutes(2), UseProxy = false };
 
     /// <summary>Registers the policy once (from configuration); any module may call it.</summary>
     public static IServiceCollection AddOutboundAddressPolicy(this IServiceCollection services, IConfiguration configuration)

@@ -49,7 +49,12 @@ internal sealed class MediaRoots
             return "The source must not contain a NUL character.";
         }
 
-        if (!Path.IsPathFullyQualified(path) || FileSystemPaths.Resolve(Path.GetFullPath(path)) is not { } resolved
+        // The lexical path is judged too, not only the resolved one: /proc/<pid>/root is a magic link back
+        // to "/", so /proc/<pid>/root/<root>/clip.avi resolves under a root exactly while <pid> exists,
+        // an oracle for running processes. A video file named with a trailing slash is no file.
+        if (!Path.IsPathFullyQualified(path) || (!folder && path.EndsWith('/'))
+            || Forbidden.Any(f => IsUnder(Path.GetFullPath(path), f))
+            || FileSystemPaths.Resolve(Path.GetFullPath(path)) is not { } resolved
             || !Roots.Any(root => IsUnder(resolved, root)) || Forbidden.Any(f => IsUnder(resolved, f))
             || FileSystemPaths.Kind(resolved) != (folder ? FileKind.Directory : FileKind.Regular)
             || !FileSystemPaths.IsReadable(resolved, folder))
@@ -59,6 +64,10 @@ internal sealed class MediaRoots
 
         return null;
     }
+
+    /// <summary>The path as stored: every symlink resolved (what <see cref="Problem"/> judged).</summary>
+    public static string Canonical(string path) =>
+        Path.IsPathFullyQualified(path) && !path.Contains('\0') && FileSystemPaths.Resolve(Path.GetFullPath(path)) is { } resolved ? resolved : path;
 
     private static bool IsUnder(string path, string root) =>
         path == root || path.StartsWith(root.EndsWith('/') ? root : root + "/", StringComparison.Ordinal);

@@ -16,7 +16,8 @@ internal static partial class SecretMasking
 
     // Substrings, so that x-api-key, X-Amz-Signature, client_secret and access_token are caught too.
     // Masking a harmless parameter (author, passthrough) costs little; showing a secret costs much.
-    private static readonly string[] SecretNameParts = ["pass", "pwd", "token", "key", "secret", "sig", "auth", "credential"];
+    // "pas", "pw" and "psw" catch the cameras' own spellings (loginpas, pw, psw, pwd, passwd, password).
+    private static readonly string[] SecretNameParts = ["pas", "pw", "psw", "token", "key", "secret", "sig", "auth", "credential"];
 
     public static bool LooksSecret(string parameterName)
     {
@@ -94,9 +95,9 @@ internal static partial class SecretMasking
         }
 
         var builder = new StringBuilder();
-        foreach (var (name, value, hasValue) in Split(parameters))
+        foreach (var (separator, name, value, hasValue) in Split(parameters))
         {
-            builder.Append(builder.Length > 0 ? "&" : "").Append(name);
+            builder.Append(separator).Append(name);
             if (hasValue)
             {
                 builder.Append('=').Append(map(name, value));
@@ -106,16 +107,50 @@ internal static partial class SecretMasking
         return builder.ToString();
     }
 
-    private static IEnumerable<(string Name, string Value, bool HasValue)> Split(string parameters) =>
-        parameters.Split('&').Select(p => p.IndexOf('=') is var eq && eq >= 0 ? (p[..eq], p[(eq + 1)..], true) : (p, "", false));
+    /// <summary>
+    /// Parameters separated by '&amp;' or ';' (many cameras and old CGI scripts take ';'), each with the
+    /// separator before it, so the URL is rebuilt exactly as written.
+    /// </summary>
+    private static IEnumerable<(string Separator, string Name, string Value, bool HasValue)> Split(string parameters)
+    {
+        var start = 0;
+        var separator = "";
+        while (true)
+        {
+            var end = parameters.IndexOfAny(['&', ';'], start);
+            var part = end < 0 ? parameters[start..] : parameters[start..end];
+            var eq = part.IndexOf('=');
+            yield return eq >= 0 ? (separator, part[..eq], part[(eq + 1)..], true) : (separator, part, "", false);
+            if (end < 0)
+            {
+                yield break;
+            }
+
+            separator = parameters[end].ToString();
+            start = end + 1;
+        }
+    }
 
     [GeneratedRegex(@"[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s""'<>]+")]
     private static partial Regex UrlInText();
 
     /// <summary>
+    /// Whether <see cref="Uri"/> reads the user-info differently from this masking (and from a camera
+    /// library that takes the last '@'): a password holding '#', '?', '/' or '@' unencoded. Such a URL is
+    /// ambiguous (which host is meant?) and is refused on input; the password must be percent-encoded.
+    /// </summary>
+    public static bool HasAmbiguousUserInfo(string value) =>
+        UrlParts.Parse(value) is { } parts
+        && (parts.UserInfo?.IndexOfAny(['@', '/', '?', '#']) >= 0
+            || (Uri.TryCreate(value, UriKind.Absolute, out var uri) && !string.Equals(Uri.UnescapeDataString(parts.UserInfo ?? ""), Uri.UnescapeDataString(uri.UserInfo), StringComparison.Ordinal)));
+
+    /// <summary>
     /// A URL cut by hand rather than by <see cref="Uri"/>, which rewrites what it parses and rejects some
     /// camera URLs: scheme://[user-info@]rest[?query][#fragment]. User-info ends at the last '@' before
-    /// the query, so a password holding '/' or '@' is still treated as the password.
+    /// the query, so a password holding '/' or '@' is still treated as the password. When no '@' comes
+    /// before the first '?' or '#' but one follows it before any '/', the '?' or '#' sits inside a
+    /// password (<c>admin:12#34@host</c>): the user-info then runs to the last '@' of that authority.
+    /// Over-masking a strange fragment costs little; showing a password costs much.
     /// </summary>
     private sealed record UrlParts(string Scheme, string? UserInfo, string Rest, string? Query, string? Fragment)
     {
@@ -128,15 +163,45 @@ internal static partial class SecretMasking
             }
 
             var afterScheme = value[(schemeEnd + 3)..];
-            var hash = afterScheme.IndexOf('#');
-            var fragment = hash >= 0 ? afterScheme[(hash + 1)..] : null;
-            var beforeHash = hash >= 0 ? afterScheme[..hash] : afterScheme;
-            var question = beforeHash.IndexOf('?');
-            var query = question >= 0 ? beforeHash[(question + 1)..] : null;
-            var beforeQuery = question >= 0 ? beforeHash[..question] : beforeHash;
-            var at = beforeQuery.LastIndexOf('@');
+            if (PasswordWithDelimiter(afterScheme) is { } at)
+            {
+                var (rest, query, fragment) = SplitRest(afterScheme[(at + 1)..]);
+                return new UrlParts(value[..schemeEnd], afterScheme[..at], rest, query, fragment);
+            }
+
+            var (beforeQuery, q, f) = SplitRest(afterScheme);
+            var last = beforeQuery.LastIndexOf('@');
             return new UrlParts(
-                value[..schemeEnd], at >= 0 ? beforeQuery[..at] : null, at >= 0 ? beforeQuery[(at + 1)..] : beforeQuery, query, fragment);
+                value[..schemeEnd], last >= 0 ? beforeQuery[..last] : null, last >= 0 ? beforeQuery[(last + 1)..] : beforeQuery, q, f);
+        }
+
+        /// <returns>The index of the '@' ending a user-info that holds '?' or '#', or null.</returns>
+        private static int? PasswordWithDelimiter(string afterScheme)
+        {
+            var delimiter = afterScheme.IndexOfAny(['/', '?', '#']);
+            if (delimiter < 0 || afterScheme[delimiter] == '/' || afterScheme.IndexOf('@') < delimiter
+                || afterScheme.IndexOf('@', delimiter) is var firstAt && firstAt < 0)
+            {
+                return null;
+            }
+
+            var slash = afterScheme.IndexOf('/', delimiter);
+            if (slash >= 0 && slash < firstAt)
+            {
+                return null;
+            }
+
+            var end = afterScheme.IndexOfAny(['/', '?', '#'], firstAt);
+            return (end < 0 ? afterScheme : afterScheme[..end]).LastIndexOf('@');
+        }
+
+        private static (string Before, string? Query, string? Fragment) SplitRest(string text)
+        {
+            var hash = text.IndexOf('#');
+            var fragment = hash >= 0 ? text[(hash + 1)..] : null;
+            var beforeHash = hash >= 0 ? text[..hash] : text;
+            var question = beforeHash.IndexOf('?');
+            return (question >= 0 ? beforeHash[..question] : beforeHash, question >= 0 ? beforeHash[(question + 1)..] : null, fragment);
         }
 
         public override string ToString() =>

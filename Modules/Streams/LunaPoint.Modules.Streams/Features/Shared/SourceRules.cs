@@ -1,20 +1,27 @@
 using LunaPoint.Modules.Streams.Domain;
+using LunaPoint.SharedKernel.Network;
 
 namespace LunaPoint.Modules.Streams.Features;
 
 /// <summary>What a source of each stream type must be.</summary>
 internal static class SourceRules
 {
+    public const string AmbiguousUserInfo =
+        "The user name or password holds an unencoded '@', ':', '/', '?' or '#', so the camera's host cannot be told for sure: " +
+        "percent-encode them in the password (%40, %3A, %2F, %3F, %23).";
+
+    public const string DeniedAddress = "The source must not point at a denied address range (LunaPoint:Network:DeniedRanges).";
+
     /// <returns>null when <paramref name="source"/> fits <paramref name="typeName"/>, else why not.</returns>
-    public static string? Problem(string? typeName, string source, MediaRoots media)
+    public static string? Problem(string? typeName, string source, MediaRoots media, OutboundAddressPolicy network)
     {
         StreamTypes.TryParse(typeName, out var type);
         return type switch
         {
-            StreamType.Rtsp => Scheme(source, "rtsp", "rtsps"),
-            StreamType.Http => Scheme(source, "http", "https"),
-            StreamType.Udp => Scheme(source, "udp"),
-            StreamType.Tcp => Scheme(source, "tcp"),
+            StreamType.Rtsp => Network(source, network, "rtsp", "rtsps"),
+            StreamType.Http => Network(source, network, "http", "https"),
+            StreamType.Udp => Network(source, network, "udp"),
+            StreamType.Tcp => Network(source, network, "tcp"),
             StreamType.VideoFile => media.Problem(source, folder: false),
             StreamType.Images => media.Problem(source, folder: true),
             StreamType.Webcam => int.TryParse(source, out var index) && index is >= 0 and < 64 ? null : "A webcam source is a device index from 0 to 63.",
@@ -22,8 +29,24 @@ internal static class SourceRules
         };
     }
 
-    private static string? Scheme(string source, params string[] schemes) =>
-        Uri.TryCreate(source, UriKind.Absolute, out var uri) && schemes.Contains(uri.Scheme) && !string.IsNullOrEmpty(uri.Host)
-            ? null
-            : $"The source must be a {string.Join(" or ", schemes)}:// URL with a host.";
+    /// <summary>
+    /// A network source is opened by the step-5 video worker (ffmpeg), which dials without our connect
+    /// callback, so a literal address in a denied range (169.254.169.254, fe80::1) is refused here. A host
+    /// name resolving to a denied range cannot be judged at input (DNS changes): the worker must check the
+    /// resolved addresses again before it connects.
+    /// </summary>
+    private static string? Network(string source, OutboundAddressPolicy network, params string[] schemes)
+    {
+        if (SecretMasking.HasAmbiguousUserInfo(source))
+        {
+            return AmbiguousUserInfo;
+        }
+
+        if (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || !schemes.Contains(uri.Scheme) || string.IsNullOrEmpty(uri.Host))
+        {
+            return $"The source must be a {string.Join(" or ", schemes)}:// URL with a host.";
+        }
+
+        return network.IsAllowed(uri) ? null : DeniedAddress;
+    }
 }

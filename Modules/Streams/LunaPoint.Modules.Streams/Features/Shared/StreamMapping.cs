@@ -50,7 +50,9 @@ internal static class StreamMapping
         s.Latitude = r.Location?.Latitude;
         s.Longitude = r.Location?.Longitude;
         s.Type = type;
-        s.Source = r.Source!.Trim();
+        // A file source is stored as the path the validator judged (symlinks resolved, untrimmed: a trimmed
+        // name could be another file), so a link re-pointed later cannot move the stream outside the roots.
+        s.Source = type is StreamType.VideoFile or StreamType.Images ? MediaRoots.Canonical(r.Source!) : r.Source!.Trim();
         s.Enabled = r.Enabled;
         s.Endless = r.Endless;
         s.SettingsJson = JsonSerializer.Serialize((r.Settings ?? new StreamSettings()).Complete(), Json);

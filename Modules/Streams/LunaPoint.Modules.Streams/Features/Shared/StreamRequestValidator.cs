@@ -13,8 +13,8 @@ internal sealed class StreamRequestValidator : AbstractValidator<StreamRequest>
         RuleFor(s => s.Type).NotEmpty().Must(t => StreamTypes.TryParse(t, out _))
             .WithMessage($"Type must be one of: {string.Join(", ", StreamTypes.Names)}.");
         RuleFor(s => s.Source).NotEmpty().MaximumLength(2048).NoNul();
-        RuleFor(s => s.Source).Must((s, source) => SourceRules.Problem(s.Type, source!, media) is null)
-            .WithMessage((s, source) => SourceRules.Problem(s.Type, source!, media)!)
+        RuleFor(s => s.Source).Must((s, source) => SourceRules.Problem(s.Type, source!, media, network) is null)
+            .WithMessage((s, source) => SourceRules.Problem(s.Type, source!, media, network)!)
             .When(s => !string.IsNullOrEmpty(s.Source) && !s.Source.Contains('\0') && StreamTypes.TryParse(s.Type, out _));
         RuleFor(s => s.Location!.Address).MaximumLength(500).NoNul().When(s => s.Location is not null);
         RuleFor(s => s.Location!.Latitude).InclusiveBetween(-90, 90).When(s => s.Location is not null);
@@ -32,7 +32,9 @@ internal sealed class StreamSettingsValidator : AbstractValidator<StreamSettings
         RuleFor(s => s.MinFaceSize).InclusiveBetween(10, 2000);
         RuleFor(s => s.DetectionThreshold).InclusiveBetween(0.05, 0.99);
         RuleFor(s => s.RtspTransport).Must(t => t is "tcp" or "udp" or "auto").WithMessage("RTSP transport must be tcp, udp or auto.");
-        RuleFor(s => s.WebhookUrl).Cascade(CascadeMode.Stop).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        RuleFor(s => s.WebhookUrl).Cascade(CascadeMode.Stop)
+            .Must(u => !SecretMasking.HasAmbiguousUserInfo(u!)).WithMessage(SourceRules.AmbiguousUserInfo)
+            .Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             .WithMessage("The webhook must be an absolute http or https URL.")
             .Must(u => network.IsAllowed(new Uri(u!))).WithMessage("The webhook must not point at a denied address range (LunaPoint:Network:DeniedRanges).")
             .When(s => !string.IsNullOrEmpty(s.WebhookUrl));
