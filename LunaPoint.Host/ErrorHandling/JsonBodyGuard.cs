@@ -20,6 +20,15 @@ internal static class JsonBodyGuard
     public static IApplicationBuilder UseJsonBodyGuard(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            if (IsJson(context.Request) && !IsUtf8(context.Request))
+            {
+                // Other encodings are converted by the binder after this guard has read the raw bytes (a
+                // UTF-16 body would carry NUL past it), and an unknown charset makes the binder throw (a 500).
+                await LunaPoint.SharedKernel.Errors.ProblemResponses.WriteProblemAsync(
+                    context, StatusCodes.Status415UnsupportedMediaType, "Unsupported charset", "JSON bodies must be UTF-8: send charset=utf-8 or no charset.");
+                return;
+            }
+
             if (IsJson(context.Request) && await FindRefusedAsync(context) is { } refusal)
             {
                 await LunaPoint.SharedKernel.Errors.ProblemResponses.WriteValidationProblemAsync(
@@ -41,6 +50,15 @@ internal static class JsonBodyGuard
         request.HasJsonContentType()
         || (MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             && type.MediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// No charset, or exactly <c>utf-8</c> (any case). Anything else is refused, a quoted "utf-8" too: the
+    /// binder looks the value up as written and throws on what it does not know.
+    /// </summary>
+    internal static bool IsUtf8(HttpRequest request) =>
+        !MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        || !type.Charset.HasValue
+        || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<(string Path, string Field, string Reason)?> FindRefusedAsync(HttpContext context)
     {

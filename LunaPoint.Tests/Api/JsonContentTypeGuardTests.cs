@@ -80,6 +80,29 @@ public abstract class JsonContentTypeGuardTests(HostFixture fixture) : IAsyncLif
             Assert.True(errors.TryGetProperty(field, out _), text);
         }
     }
+
+    [Theory]
+    [InlineData("application/json; charset=bogus", "utf-8")]
+    [InlineData("application/json; charset=\"utf-8\"", "utf-8")]
+    [InlineData("application/json; charset=utf-16", "utf-16")]
+    [InlineData("application/json; charset=utf-16le", "utf-16LE")]
+    [InlineData("application/json; charset=iso-8859-1", "iso-8859-1")]
+    public async Task NonUtf8Charsets_AreRefused_Anonymously_AndSignedIn(string contentType, string encoding)
+    {
+        // A UTF-16 body holding NUL would pass a guard reading UTF-8 bytes and be converted by the binder.
+        var body = Encoding.GetEncoding(encoding).GetBytes("{\"userName\":\"nul\\u0000name\",\"password\":\"x\",\"name\":\"k\\u0000\",\"role\":\"Viewer\"}");
+        using var anonymous = fixture.Factory.CreateAnonymousClient();
+        foreach (var (client, url) in new[] { (anonymous, "/api/v1/auth/token"), (_admin, "/api/v1/api-keys"), (_admin, "/api/v1/streams") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+            Assert.True(request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType));
+            using var response = await client.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+
+            Assert.True(response.StatusCode == HttpStatusCode.UnsupportedMediaType, $"{url} as '{contentType}': {(int)response.StatusCode} {text}");
+            Assert.Contains("UTF-8", text);
+        }
+    }
 }
 
 [Collection(PostgresCollection.Name)]

@@ -134,7 +134,11 @@ public abstract class ApiCsrfTests(HostFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var key = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("key").GetString()!;
         using var client = fixture.Factory.CreateAnonymousClient();
-        var request = CreateUser(NewName(), token: null, origin: null);
+        // Something an integration may change (accounts are for people only): a stream, created disabled.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/streams")
+        {
+            Content = JsonContent.Create(new { name = NewName(), type = "rtsp", source = "rtsp://127.0.0.1:8554/cam1", enabled = false }),
+        };
         request.Headers.Add("X-Api-Key", key);
 
         using var response = await client.SendAsync(request);

@@ -250,6 +250,29 @@ public abstract class AuthApiTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task AnApiKey_CannotManageUserAccounts_SoItCannotMintItselfAnIdentity()
+    {
+        using var admin = await Factory.CreateAdminClientAsync();
+        using var adminKey = Factory.WithApiKey(await AuthTestKit.CreateApiKeyAsync(admin, Roles.Administrator, "integration-key"));
+        var victim = await Factory.CreateUserAsync(Roles.Operator);
+        var victimId = await UserIdAsync(admin, victim);
+
+        using var create = await adminKey.PostAsJsonAsync("/api/v1/users", new { userName = $"minted-{Guid.NewGuid():N}"[..20], password = "Minted-Pass-123", role = Roles.Administrator });
+        using var reset = await adminKey.PatchAsJsonAsync($"/api/v1/users/{victimId}", new { password = "Taken-Over-Pass-1" });
+        using var promote = await adminKey.PatchAsJsonAsync($"/api/v1/users/{victimId}", new { role = Roles.Administrator });
+
+        foreach (var response in new[] { create, reset, promote })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Contains("cannot manage user accounts", await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await adminKey.GetAsync("/api/v1/users")).StatusCode);
+        Assert.Equal(Roles.Operator, (await Json(await admin.GetAsync($"/api/v1/users/{victimId}"))).GetProperty("role").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await Factory.CreateAnonymousClient().RequestTokenAsync(victim, AuthClients.Password)).StatusCode);
+    }
+
+    [Fact]
     public async Task AnApiKey_CannotCreateApiKeys_APersonCan()
     {
         using var admin = await Factory.CreateAdminClientAsync();

@@ -53,11 +53,15 @@ public sealed class MediaRootsTests : IDisposable
         File.WriteAllBytes(video, [0, 0, 0, 24]);
         var alias = Path.Combine(_root.FullName, "alias.avi");
         File.CreateSymbolicLink(alias, video);
+        // A link to "/" inside the root reaches /proc without writing "/proc" first.
+        var rootLink = Path.Combine(_root.FullName, "rootlink");
+        Directory.CreateSymbolicLink(rootLink, "/");
         var media = new MediaRoots([_root.FullName]);
         string[] refused =
         [
             // /proc/<pid>/root is a link to "/": these resolve to the video while the process exists.
             $"/proc/{Environment.ProcessId}/root{video}", $"/proc/self/root{video}",
+            $"{rootLink}/proc/{Environment.ProcessId}/root{video}", $"{rootLink}/proc/self/root{video}",
             $"/proc/{Environment.ProcessId}/root/{_root.FullName}/../{_root.Name}/clip.avi", video + "/", alias + "/",
         ];
 

@@ -29,6 +29,9 @@ public sealed class SecretMaskingTests
         { "https://hooks.invalid/in?email=a@b.invalid&token=t", "https://hooks.invalid/in?email=a@b.invalid&token=***" },
         { "https://u:p@hooks.invalid/in?email=a@b.invalid", "https://u:***@hooks.invalid/in?email=a@b.invalid" },
         { "https://hooks.invalid#top", "https://hooks.invalid#top" },
+        { "http://cam.invalid/video.cgi;user=admin;pwd=S3cret", "http://cam.invalid/video.cgi;user=admin;pwd=***" },
+        { "http://cam.invalid/h;token=abc/live;mode=1", "http://cam.invalid/h;token=***/live;mode=1" },
+        { "http://cam.invalid/cgi?u=admin&p=S3cret&page=2", "http://cam.invalid/cgi?u=admin&p=***&page=2" },
         { "rtsp://127.0.0.1:8554/cam1", "rtsp://127.0.0.1:8554/cam1" },
         { "/srv/media/entrance.mp4", "/srv/media/entrance.mp4" },
         { "0", "0" },
@@ -82,4 +85,14 @@ public sealed class SecretMaskingTests
 
         Assert.Equal("rtsp://u:***@cam.invalid/live: connection refused; webhook https://h.invalid/?token=*** failed", text);
     }
+
+    [Theory]
+    [InlineData("http:\\\\admin:S3cret@127.0.0.1/", true)]
+    [InlineData("rtsp:/\\admin:S3cret@127.0.0.1/", true)]
+    [InlineData("http:/127.0.0.1/x", true)]
+    [InlineData("rtsp://admin:S3cret@127.0.0.1/a\\b", true)]
+    [InlineData("rtsp://admin:S3cret@127.0.0.1/cam1", false)]
+    [InlineData("udp://@239.0.0.1:1234", false)]
+    public void IsOddlyWritten_CatchesWhatUriReadsButMaskingWouldNot(string url, bool odd) =>
+        Assert.Equal(odd, SecretMasking.IsOddlyWritten(url));
 }

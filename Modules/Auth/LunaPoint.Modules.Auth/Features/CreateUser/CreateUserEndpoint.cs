@@ -13,5 +13,6 @@ internal static class CreateUserEndpoint
                 var user = await sender.Send(command, ct);
                 return TypedResults.Created($"/api/v1/users/{user.Id}", user);
             })
+            .RequireSignedInPerson()
             .WithSummary("Create a user with a role").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 }

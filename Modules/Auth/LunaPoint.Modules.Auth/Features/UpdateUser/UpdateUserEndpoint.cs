@@ -33,6 +33,7 @@ internal static class UpdateUserEndpoint
 
                 return TypedResults.Ok(await sender.Send(new UpdateUser(id, body.DisplayName, body.Role, body.Disabled, body.Password, body.Unlock), ct));
             })
+            .RequireSignedInPerson()
             .WithSummary("Change a user's display name or role, disable or enable, unlock after failed sign-ins, or reset the password")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 }

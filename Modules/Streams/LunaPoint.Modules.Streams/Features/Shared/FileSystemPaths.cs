@@ -18,7 +18,9 @@ internal static class FileSystemPaths
 
     /// <summary>
     /// The path with every symlink in it resolved, component by component (as the kernel would), or
-    /// null when a link cannot be read or the links loop.
+    /// null when a link cannot be read, the links loop, or any step of the walk passes through /proc, /sys
+    /// or /dev (a symlink to / elsewhere would otherwise reach /proc/&lt;pid&gt;/root/… and tell which
+    /// processes exist).
     /// </summary>
     public static string? Resolve(string fullPath)
     {
@@ -29,6 +31,11 @@ internal static class FileSystemPaths
         {
             while (pending.TryPop(out var part))
             {
+                if (IsPseudoFileSystem(current))
+                {
+                    return null;
+                }
+
                 if (part == ".")
                 {
                     continue;
@@ -60,7 +67,7 @@ internal static class FileSystemPaths
                 current = target.StartsWith('/') ? "/" : current;
             }
 
-            return current;
+            return IsPseudoFileSystem(current) ? null : current;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -111,6 +118,11 @@ internal static class FileSystemPaths
     private const int DirectoryFile = 0x4000;
     private const int ReadOk = 4;
     private const int ExecuteOk = 1;
+
+    private static bool IsPseudoFileSystem(string path) =>
+        PseudoFileSystems.Any(root => path == root || path.StartsWith(root + "/", StringComparison.Ordinal));
+
+    private static readonly string[] PseudoFileSystems = ["/proc", "/sys", "/dev"];
 
     private static byte[] NulTerminated(string path) => Encoding.UTF8.GetBytes(path + "\0");
 

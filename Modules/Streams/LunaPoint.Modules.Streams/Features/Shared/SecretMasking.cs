@@ -19,11 +19,22 @@ internal static partial class SecretMasking
     // "pas", "pw" and "psw" catch the cameras' own spellings (loginpas, pw, psw, pwd, passwd, password).
     private static readonly string[] SecretNameParts = ["pas", "pw", "psw", "token", "key", "secret", "sig", "auth", "credential"];
 
+    // Whole names too short to search for inside others: ?u=admin&p=secret.
+    private static readonly string[] SecretNames = ["p", "pw", "pword"];
+
     public static bool LooksSecret(string parameterName)
     {
-        var name = Uri.UnescapeDataString(parameterName.Replace('+', ' ')).ToLowerInvariant();
-        return SecretNameParts.Any(name.Contains);
+        var name = Uri.UnescapeDataString(parameterName.Replace('+', ' ')).Trim().ToLowerInvariant();
+        return SecretNames.Contains(name) || SecretNameParts.Any(name.Contains);
     }
+
+    /// <summary>
+    /// A URL as written with '\' or without "://" right after the scheme: <see cref="Uri"/> reads
+    /// <c>http:\\user:pw@host</c> as a URL with credentials while this masking does not see them, so such
+    /// a URL is refused on input.
+    /// </summary>
+    public static bool IsOddlyWritten(string value) =>
+        value.Contains('\\') || value.IndexOf(':') is var colon and > 0 && !value.AsSpan(colon).StartsWith("://");
 
     /// <summary>The URL with its credentials replaced by ***; anything that is not a URL comes back as is.</summary>
     public static string MaskUrl(string? value)
@@ -36,6 +47,7 @@ internal static partial class SecretMasking
         return (url with
         {
             UserInfo = url.UserInfo is null ? null : MaskUserInfo(url.UserInfo),
+            Rest = MaskPathParameters(url.Rest),
             Query = MapParameters(url.Query, (name, v) => LooksSecret(name) && v.Length > 0 ? Mask : v),
             Fragment = MapParameters(url.Fragment, (name, v) => LooksSecret(name) && v.Length > 0 ? Mask : v),
         }).ToString();
@@ -60,10 +72,20 @@ internal static partial class SecretMasking
         return (sent with
         {
             UserInfo = userInfo,
+            Rest = sent.Rest.Contains(Mask, StringComparison.Ordinal) && MaskPathParameters(old.Rest) == sent.Rest ? old.Rest : sent.Rest,
             Query = RestoreParameters(sent.Query, old.Query),
             Fragment = RestoreParameters(sent.Fragment, old.Fragment),
         }).ToString();
     }
+
+    /// <summary>Path parameters (<c>/video.cgi;user=admin;pwd=secret</c>), which some cameras take instead of a query.</summary>
+    private static string MaskPathParameters(string rest) =>
+        PathParameter().Replace(rest, m => LooksSecret(m.Groups["name"].Value) && m.Groups["value"].Length > 0
+            ? $";{m.Groups["name"].Value}={Mask}"
+            : m.Value);
+
+    [GeneratedRegex(@";(?<name>[^;=/?#]+)=(?<value>[^;/?#]*)")]
+    private static partial Regex PathParameter();
 
     private static string MaskUserInfo(string userInfo)
     {

@@ -42,9 +42,9 @@ internal static class SourceRules
             return AmbiguousUserInfo;
         }
 
-        if (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || !schemes.Contains(uri.Scheme) || string.IsNullOrEmpty(uri.Host))
+        if (SecretMasking.IsOddlyWritten(source) || !Uri.TryCreate(source, UriKind.Absolute, out var uri) || !schemes.Contains(uri.Scheme) || string.IsNullOrEmpty(uri.Host))
         {
-            return $"The source must be a {string.Join(" or ", schemes)}:// URL with a host.";
+            return $"The source must be a URL starting with {string.Join(" or ", schemes.Select(s => s + "://"))} and naming a host (forward slashes only).";
         }
 
         return network.IsAllowed(uri) ? null : DeniedAddress;

@@ -34,8 +34,8 @@ internal sealed class StreamSettingsValidator : AbstractValidator<StreamSettings
         RuleFor(s => s.RtspTransport).Must(t => t is "tcp" or "udp" or "auto").WithMessage("RTSP transport must be tcp, udp or auto.");
         RuleFor(s => s.WebhookUrl).Cascade(CascadeMode.Stop)
             .Must(u => !SecretMasking.HasAmbiguousUserInfo(u!)).WithMessage(SourceRules.AmbiguousUserInfo)
-            .Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-            .WithMessage("The webhook must be an absolute http or https URL.")
+            .Must(u => !SecretMasking.IsOddlyWritten(u!) && Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            .WithMessage("The webhook must be an absolute URL starting with http:// or https:// (forward slashes only).")
             .Must(u => network.IsAllowed(new Uri(u!))).WithMessage("The webhook must not point at a denied address range (LunaPoint:Network:DeniedRanges).")
             .When(s => !string.IsNullOrEmpty(s.WebhookUrl));
         RuleFor(s => s.WebhookUrl).MaximumLength(2048).NoNul();
