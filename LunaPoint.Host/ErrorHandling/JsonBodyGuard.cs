@@ -20,7 +20,13 @@ internal static class JsonBodyGuard
     public static IApplicationBuilder UseJsonBodyGuard(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (IsJson(context.Request) && !IsUtf8(context.Request))
+            if (!IsJson(context.Request))
+            {
+                await next(context);
+                return;
+            }
+
+            if (!IsUtf8(context.Request))
             {
                 // Other encodings are converted by the binder after this guard has read the raw bytes (a
                 // UTF-16 body would carry NUL past it), and an unknown charset makes the binder throw (a 500).
@@ -29,7 +35,7 @@ internal static class JsonBodyGuard
                 return;
             }
 
-            if (IsJson(context.Request) && await FindRefusedAsync(context) is { } refusal)
+            if (await FindRefusedAsync(context) is { } refusal)
             {
                 await LunaPoint.SharedKernel.Errors.ProblemResponses.WriteValidationProblemAsync(
                     context, refusal.Field, $"The JSON body is malformed at {refusal.Path}: {refusal.Reason}");

@@ -6,13 +6,21 @@ namespace LunaPoint.Tests.Infrastructure;
 /// <summary>A console session over plain HTTP: the sign-in form, cookies and the forms' antiforgery tokens.</summary>
 public static partial class ConsoleSession
 {
+    /// <summary>A client that keeps cookies and shows redirects instead of following them, as the tests need to see them.</summary>
+    public static HttpClient Browser(LunaPointFactory factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
     public static async Task<HttpClient> SignInAsync(LunaPointFactory factory, string userName, string password)
     {
-        var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        using var signedIn = await PostFormAsync(browser, "/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password });
+        var browser = Browser(factory);
+        using var signedIn = await SignInAsync(browser, userName, password);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
         return browser;
     }
+
+    /// <summary>Posts the sign-in form and hands back the answer (a redirect on success, the form again on refusal).</summary>
+    public static Task<HttpResponseMessage> SignInAsync(HttpClient browser, string userName, string password) =>
+        PostFormAsync(browser, "/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password });
 
     /// <summary>Loads <paramref name="formPage"/> for its antiforgery token, then posts like a browser would.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string action, string formPage, Dictionary<string, string> fields)

@@ -172,25 +172,17 @@ public sealed partial class AuthPagesTests(SqliteHostFixture fixture)
         Assert.Contains("page 1 of 1", html);
     }
 
-    private HttpClient Browser() => fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private HttpClient Browser() => ConsoleSession.Browser(fixture.Factory);
 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient browser, string userName, string password) =>
-        PostFormAsync(browser, "/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password });
+        ConsoleSession.SignInAsync(browser, userName, password);
 
-    /// <summary>Loads <paramref name="formPage"/> for its antiforgery token, then posts like a browser would.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string action, string formPage, Dictionary<string, string> fields)
-    {
-        var page = await browser.GetStringAsync(formPage);
-        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups["token"].Value;
-        return await browser.PostAsync(action, new FormUrlEncodedContent(fields));
-    }
+    private static Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string action, string formPage, Dictionary<string, string> fields) =>
+        ConsoleSession.PostFormAsync(browser, action, formPage, fields);
 
     [GeneratedRegex("data-testid=\"new-api-key\">(?<key>[^<]+)<")]
     private static partial Regex NewKey();
 
     [GeneratedRegex("name=\"id\" value=\"(?<id>[0-9a-f-]{36})\"")]
     private static partial Regex HiddenId();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

@@ -24,10 +24,7 @@ public abstract partial class StreamPagesTests(LicensedHostFixture fixture) : IA
             Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteAsync($"/api/v1/streams/{stream.GetProperty("id").GetString()}")).StatusCode);
         }
 
-        _browser = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var administrator = await Factory.CreateUserAsync(Roles.Administrator);
-        using var signedIn = await PostFormAsync("/account/sign-in", "/account/sign-in", new() { ["UserName"] = administrator, ["Password"] = AuthClients.Password });
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        _browser = await ConsoleSession.SignInAsync(Factory, await Factory.CreateUserAsync(Roles.Administrator), AuthClients.Password);
     }
 
     public Task DisposeAsync()
@@ -140,19 +137,13 @@ public abstract partial class StreamPagesTests(LicensedHostFixture fixture) : IA
         return fields;
     }
 
-    private async Task<HttpResponseMessage> PostFormAsync(string action, string formPage, Dictionary<string, string> fields)
-    {
-        var page = await _browser.GetStringAsync(formPage);
-        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups["token"].Value;
-        return await _browser.PostAsync(action, new FormUrlEncodedContent(fields));
-    }
+    private Task<HttpResponseMessage> PostFormAsync(string action, string formPage, Dictionary<string, string> fields) =>
+        ConsoleSession.PostFormAsync(_browser, action, formPage, fields);
 
     /// <summary>The error span right after the field named <paramref name="field"/> holds a message.</summary>
     private static Regex FieldError(string field) =>
         new($"name=\"{Regex.Escape(field)}\"[^>]*aria-invalid=\"true\"[\\s\\S]*?<span class=\"field-error\">[^<]+</span>");
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();

@@ -15,9 +15,15 @@ internal sealed class CredentialThrottleMiddleware(RequestDelegate next, Credent
 
     public Task InvokeAsync(HttpContext context)
     {
+        // Most requests (console pages, static files) carry no credential: no address lookup for them.
         var carriesCredential = context.Request.Headers.ContainsKey("Authorization") || context.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader);
+        if (!carriesCredential)
+        {
+            return next(context);
+        }
+
         var address = ClientAddress.Of(context);
-        if (!carriesCredential || !limiter.IsBlocked(address, out var retryAfter))
+        if (!limiter.IsBlocked(address, out var retryAfter))
         {
             return next(context);
         }

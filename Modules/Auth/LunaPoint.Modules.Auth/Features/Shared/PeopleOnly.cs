@@ -12,12 +12,14 @@ namespace LunaPoint.Modules.Auth.Features;
 /// </summary>
 internal static class PeopleOnly
 {
-    public static RouteHandlerBuilder RequireSignedInPerson(this RouteHandlerBuilder endpoint) =>
+    public const string AccountsRefusal = "An API key cannot manage user accounts: sign in as an administrator (bearer token or the console).";
+
+    public static RouteHandlerBuilder RequireSignedInPerson(this RouteHandlerBuilder endpoint, string refusal = AccountsRefusal) =>
         endpoint.AddEndpointFilter(async (context, next) =>
         {
             if (IsApiKey(context.HttpContext.User))
             {
-                throw new ForbiddenException("An API key cannot manage user accounts: sign in as an administrator (bearer token or the console).");
+                throw new ForbiddenException(refusal);
             }
 
             return await next(context);

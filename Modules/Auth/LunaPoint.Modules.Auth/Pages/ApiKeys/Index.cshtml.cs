@@ -18,7 +18,7 @@ internal sealed class ApiKeysModel(ISender sender, AuthOptions options) : PageMo
     [TempData]
     public string? NewKey { get; set; }
 
-    public int DefaultLifetimeDays => options.ApiKeyDefaultLifetimeDays;
+    public int DefaultLifetimeDays => options.DefaultKeyLifetimeDays ?? 0;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Keys = await sender.Send(new ListApiKeys(), cancellationToken);

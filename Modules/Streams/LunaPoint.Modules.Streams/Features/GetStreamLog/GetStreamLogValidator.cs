@@ -7,7 +7,6 @@ internal sealed class GetStreamLogValidator : AbstractValidator<GetStreamLog>
 {
     public GetStreamLogValidator()
     {
-        RuleFor(q => q.Page).InclusiveBetween(1, PageLimits.MaxPage).OverridePropertyName("page");
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PageRequest.MaxPageSize).OverridePropertyName("pageSize");
+        this.ValidPaging(q => q.Page, q => q.PageSize);
     }
 }

@@ -7,8 +7,7 @@ internal sealed class ListStreamsValidator : AbstractValidator<ListStreams>
 {
     public ListStreamsValidator()
     {
-        RuleFor(q => q.Page).InclusiveBetween(1, PageLimits.MaxPage).OverridePropertyName("page");
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PageRequest.MaxPageSize).OverridePropertyName("pageSize");
+        this.ValidPaging(q => q.Page, q => q.PageSize);
         RuleFor(q => q.Name).MaximumLength(200).NoNul().OverridePropertyName("name");
     }
 }

@@ -21,7 +21,7 @@ internal sealed class StreamLogModel(ISender sender) : PageModel
 
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        PageNumber = Math.Clamp(PageNumber, 1, PageLimits.MaxPage);
+        PageNumber = Math.Clamp(PageNumber, 1, PagingRules.MaxPage(PageRequest.DefaultPageSize));
         Stream = await sender.Send(new GetStream(id), cancellationToken);
         Entries = await sender.Send(new GetStreamLog(id, PageNumber), cancellationToken);
     }
