@@ -1,27 +1,15 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using LunaPoint.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace LunaPoint.Tests.Host;
 
 /// <summary>A client that behaves like the console's browser: cookies, the sign-in form, the page's CSRF token.</summary>
 public static partial class ConsoleBrowser
 {
-    public static HttpClient Browser(this LunaPointFactory factory) =>
-        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public static HttpClient Browser(this LunaPointFactory factory) => ConsoleSession.Browser(factory);
 
-    public static async Task<HttpClient> SignedInBrowserAsync(this LunaPointFactory factory, string userName, string password)
-    {
-        var browser = factory.Browser();
-        var page = await browser.GetStringAsync("/account/sign-in");
-        using var signedIn = await browser.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = userName, ["Password"] = password, ["__RequestVerificationToken"] = FormToken(page),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return browser;
-    }
+    public static Task<HttpClient> SignedInBrowserAsync(this LunaPointFactory factory, string userName, string password) =>
+        ConsoleSession.SignInAsync(factory, userName, password);
 
     public static Task<HttpClient> SignedInAdminBrowserAsync(this LunaPointFactory factory) =>
         factory.SignedInBrowserAsync("admin", LunaPointFactory.AdminPassword);
@@ -34,10 +22,7 @@ public static partial class ConsoleBrowser
         return token;
     }
 
-    public static string FormToken(string html) => HiddenToken().Match(html).Groups["token"].Value;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex HiddenToken();
+    public static string FormToken(string html) => ConsoleSession.FormToken(html);
 
     [GeneratedRegex("<meta name=\"request-verification-token\" content=\"(?<token>[^\"]+)\"")]
     private static partial Regex MetaToken();

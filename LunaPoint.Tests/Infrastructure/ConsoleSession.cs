@@ -25,10 +25,12 @@ public static partial class ConsoleSession
     /// <summary>Loads <paramref name="formPage"/> for its antiforgery token, then posts like a browser would.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string action, string formPage, Dictionary<string, string> fields)
     {
-        var page = await browser.GetStringAsync(formPage);
-        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups["token"].Value;
+        fields["__RequestVerificationToken"] = FormToken(await browser.GetStringAsync(formPage));
         return await browser.PostAsync(action, new FormUrlEncodedContent(fields));
     }
+
+    /// <summary>The antiforgery token of the form in <paramref name="html"/>.</summary>
+    public static string FormToken(string html) => AntiforgeryToken().Match(html).Groups["token"].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

@@ -285,8 +285,7 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
         Assert.DoesNotContain(">Stop<", viewerStreams);
         Assert.DoesNotContain("Upload a licence", viewerLicense);
         var operatorName = await Factory.CreateUserAsync(Roles.Operator);
-        using var browser = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PostFormAsync(browser, "/account/sign-in", "/account/sign-in", new() { ["UserName"] = operatorName, ["Password"] = AuthClients.Password });
+        using var browser = await ConsoleSession.SignInAsync(Factory, operatorName, AuthClients.Password);
         using var operatorDelete = await PostFormAsync(browser, "/streams?handler=Delete", "/streams", new() { ["id"] = Guid.NewGuid().ToString() });
         Assert.Equal(HttpStatusCode.Forbidden, operatorDelete.StatusCode);
     }
@@ -344,8 +343,7 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
     {
         var id = (await Json(await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("Side door")))).GetProperty("id").GetString()!;
         var operatorName = await Factory.CreateUserAsync(Roles.Operator);
-        using var browser = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PostFormAsync(browser, "/account/sign-in", "/account/sign-in", new() { ["UserName"] = operatorName, ["Password"] = AuthClients.Password });
+        using var browser = await ConsoleSession.SignInAsync(Factory, operatorName, AuthClients.Password);
 
         using var refused = await PostFormAsync(browser, "/streams?handler=Delete", "/streams", new() { ["id"] = id });
         using var stopped = await PostFormAsync(browser, "/streams?handler=Stop", "/streams", new() { ["id"] = id });
@@ -355,12 +353,8 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
         Assert.Equal("paused", (await Json(await _admin.GetAsync($"/api/v1/streams/{id}"))).GetProperty("status").GetString());
     }
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string action, string formPage, Dictionary<string, string> fields)
-    {
-        var page = await browser.GetStringAsync(formPage);
-        fields["__RequestVerificationToken"] = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<t>[^\"]+)\"").Groups["t"].Value;
-        return await browser.PostAsync(action, new FormUrlEncodedContent(fields));
-    }
+    private static Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string action, string formPage, Dictionary<string, string> fields) =>
+        ConsoleSession.PostFormAsync(browser, action, formPage, fields);
 
     [Fact]
     public async Task LicenceExpiry_PausesRunningStreams_WithTheReason()
