@@ -32,3 +32,15 @@ public sealed record StreamDisabled(Guid StreamId, string Reason) : INotificatio
 public sealed record StreamDeleted(Guid StreamId) : INotification;
 
 public sealed record StreamStatusChanged(Guid StreamId, StreamState From, StreamState To, string? Reason) : INotification;
+
+/// <summary>
+/// A stream as its video worker needs it: the source unmasked (credentials included), so this answer
+/// never leaves the process; reads for people go through the masked endpoints.
+/// </summary>
+/// <param name="Type">rtsp, http, udp, tcp, videofile, images or webcam.</param>
+/// <param name="Version">Changes with every edit: a worker restarts when it differs from the one it runs.</param>
+public sealed record StreamToAnalyse(
+    Guid Id, string Name, string Type, string Source, bool Endless, string? LocationAddress, StreamSettings Settings, Guid Version);
+
+/// <summary>Every enabled stream, for the Detection supervisor's reconciliation.</summary>
+public sealed record GetStreamsToAnalyse : IQuery<IReadOnlyList<StreamToAnalyse>>;

@@ -22,6 +22,7 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.HasKey(d => d.Id);
         builder.Property(d => d.Url).HasMaxLength(2048);
         builder.Property(d => d.LastError).HasMaxLength(2000);
-        builder.HasIndex(d => new { d.DeliveredAt, d.NextAttemptAt });
+        // The dispatcher's question: what is due and neither delivered nor given up?
+        builder.HasIndex(d => new { d.DeliveredAt, d.GaveUpAt, d.NextAttemptAt });
     }
 }

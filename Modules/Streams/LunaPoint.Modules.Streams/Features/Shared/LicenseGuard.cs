@@ -1,3 +1,4 @@
+using LunaPoint.Modules.Streams.Contracts;
 using LunaPoint.Modules.Licensing.Contracts;
 using LunaPoint.Modules.Streams.Data;
 using LunaPoint.SharedKernel.Errors;

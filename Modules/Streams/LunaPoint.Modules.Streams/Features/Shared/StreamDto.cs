@@ -1,3 +1,5 @@
+using LunaPoint.Modules.Streams.Contracts;
+
 namespace LunaPoint.Modules.Streams.Features;
 
 /// <summary>A stream as every read returns it (secrets masked).</summary>

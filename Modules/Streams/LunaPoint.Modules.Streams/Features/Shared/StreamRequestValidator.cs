@@ -1,4 +1,5 @@
 using FluentValidation;
+using LunaPoint.Modules.Streams.Contracts;
 using LunaPoint.Modules.Streams.Domain;
 using LunaPoint.SharedKernel.Network;
 
@@ -31,6 +32,7 @@ internal sealed class StreamSettingsValidator : AbstractValidator<StreamSettings
         RuleFor(s => s.DetectorStep).InclusiveBetween(1, 100);
         RuleFor(s => s.MinFaceSize).InclusiveBetween(10, 2000);
         RuleFor(s => s.DetectionThreshold).InclusiveBetween(0.05, 0.99);
+        RuleFor(s => s.TrackLostMs).InclusiveBetween(100, 60_000);
         RuleFor(s => s.RtspTransport).Must(t => t is "tcp" or "udp" or "auto").WithMessage("RTSP transport must be tcp, udp or auto.");
         RuleFor(s => s.WebhookUrl).Cascade(CascadeMode.Stop)
             .Must(u => !SecretMasking.HasAmbiguousUserInfo(u!)).WithMessage(SourceRules.AmbiguousUserInfo)

@@ -1,3 +1,4 @@
+using LunaPoint.Modules.Streams.Contracts;
 using LunaPoint.Modules.Streams.Features;
 using Microsoft.AspNetCore.Mvc;
 

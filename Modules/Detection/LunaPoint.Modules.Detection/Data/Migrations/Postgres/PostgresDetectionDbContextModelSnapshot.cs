@@ -38,13 +38,21 @@ namespace LunaPoint.Modules.Detection.Data.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("best_shot_quality");
 
+                    b.Property<int>("BestShots")
+                        .HasColumnType("integer")
+                        .HasColumnName("best_shots");
+
+                    b.Property<int>("Detections")
+                        .HasColumnType("integer")
+                        .HasColumnName("detections");
+
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");
 
-                    b.Property<Guid?>("EventId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("event_id");
+                    b.Property<DateTimeOffset?>("FirstBestShotAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_best_shot_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -88,19 +96,28 @@ namespace LunaPoint.Modules.Detection.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("delivered_at");
 
+                    b.Property<byte[]>("FaceJpeg")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("face_jpeg");
+
+                    b.Property<DateTimeOffset?>("GaveUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gave_up_at");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("last_error");
 
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metadata_json");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
-
-                    b.Property<string>("PayloadJson")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("payload_json");
 
                     b.Property<Guid>("StreamId")
                         .HasColumnType("uuid")
@@ -119,8 +136,8 @@ namespace LunaPoint.Modules.Detection.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_webhook_deliveries");
 
-                    b.HasIndex("DeliveredAt", "NextAttemptAt")
-                        .HasDatabaseName("ix_webhook_deliveries_delivered_at_next_attempt_at");
+                    b.HasIndex("DeliveredAt", "GaveUpAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_webhook_deliveries_delivered_at_gave_up_at_next_attempt_at");
 
                     b.ToTable("webhook_deliveries", "detection");
                 });

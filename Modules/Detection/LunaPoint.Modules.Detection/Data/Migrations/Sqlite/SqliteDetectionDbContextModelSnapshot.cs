@@ -34,13 +34,21 @@ namespace LunaPoint.Modules.Detection.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("best_shot_quality");
 
+                    b.Property<int>("BestShots")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("best_shots");
+
+                    b.Property<int>("Detections")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("detections");
+
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("ended_at");
 
-                    b.Property<Guid?>("EventId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("event_id");
+                    b.Property<long?>("FirstBestShotAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_best_shot_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -84,19 +92,28 @@ namespace LunaPoint.Modules.Detection.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("delivered_at");
 
+                    b.Property<byte[]>("FaceJpeg")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("face_jpeg");
+
+                    b.Property<long?>("GaveUpAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gave_up_at");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("last_error");
 
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata_json");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("next_attempt_at");
-
-                    b.Property<string>("PayloadJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("payload_json");
 
                     b.Property<Guid>("StreamId")
                         .HasColumnType("TEXT")
@@ -115,8 +132,8 @@ namespace LunaPoint.Modules.Detection.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_webhook_deliveries");
 
-                    b.HasIndex("DeliveredAt", "NextAttemptAt")
-                        .HasDatabaseName("ix_webhook_deliveries_delivered_at_next_attempt_at");
+                    b.HasIndex("DeliveredAt", "GaveUpAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_webhook_deliveries_delivered_at_gave_up_at_next_attempt_at");
 
                     b.ToTable("webhook_deliveries", "detection");
                 });

@@ -1,0 +1,61 @@
+using Mediator;
+
+namespace LunaPoint.Modules.Detection.Contracts;
+
+/// <summary>A rectangle in pixels of the frame or photo it was found in.</summary>
+public sealed record FaceBox(int X, int Y, int Width, int Height);
+
+/// <summary>A point in pixels; face landmarks come as five: left eye, right eye, nose tip, left and right mouth corner.</summary>
+public sealed record FacePoint(float X, float Y);
+
+/// <summary>Which best shot of a track this is.</summary>
+public enum BestShotKind
+{
+    /// <summary>The first shot good enough, or the best one when <c>bestShot.timeoutMs</c> ran out: fast alerts.</summary>
+    First,
+
+    /// <summary>A clearly better shot than the one sent, while the track goes on.</summary>
+    Update,
+
+    /// <summary>The best shot of the whole track, sent when the track ended.</summary>
+    Final,
+}
+
+/// <summary>
+/// A best shot of a face track (Detection publishes per track, never per frame). Events stores it and
+/// matches it against watchlists.
+/// </summary>
+/// <param name="Descriptor">512 floats, L2-normalised, of <paramref name="DescriptorModel"/>.</param>
+/// <param name="FaceJpeg">The face aligned to 112x112 by its five landmarks.</param>
+/// <param name="ContextJpeg">The face with a margin around it, as the camera saw it.</param>
+public sealed record FaceBestShotCaptured(
+    Guid StreamId,
+    Guid TrackId,
+    BestShotKind Kind,
+    DateTimeOffset TrackStartedAt,
+    DateTimeOffset CapturedAt,
+    DateTimeOffset? TrackEndedAt,
+    int FrameWidth,
+    int FrameHeight,
+    FaceBox Box,
+    IReadOnlyList<FacePoint> Landmarks,
+    float[] Descriptor,
+    string DescriptorModel,
+    double Quality,
+    byte[] FaceJpeg,
+    byte[] ContextJpeg) : INotification;
+
+/// <summary>A track ended: the face left the frame or was not seen for <c>trackLostMs</c>.</summary>
+public sealed record FaceTrackEnded(Guid StreamId, Guid TrackId, DateTimeOffset StartedAt, DateTimeOffset EndedAt, int BestShots) : INotification;
+
+/// <summary>
+/// Finds the faces in a photo (JPEG, PNG, BMP or WebP bytes), largest first; with descriptors when asked.
+/// Events turns watchlist photos into descriptors with it. A photo that is not an image, or too large,
+/// fails with the same 4xx problem the photo API answers.
+/// </summary>
+public sealed record DetectFaces(byte[] Image, bool WithDescriptors) : IQuery<FaceDetectionResult>;
+
+public sealed record FaceDetectionResult(int ImageWidth, int ImageHeight, IReadOnlyList<DetectedFace> Faces);
+
+/// <param name="Quality">0..1, from detection score, size, head pose and sharpness (the best-shot measure).</param>
+public sealed record DetectedFace(FaceBox Box, double Score, IReadOnlyList<FacePoint> Landmarks, double Quality, float[]? Descriptor, string? DescriptorModel);

@@ -1,0 +1,128 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace LunaPoint.Modules.Detection.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    internal partial class BestShotsAndWebhooks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_webhook_deliveries_delivered_at_next_attempt_at",
+                schema: "detection",
+                table: "webhook_deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "event_id",
+                schema: "detection",
+                table: "tracks");
+
+            migrationBuilder.RenameColumn(
+                name: "payload_json",
+                schema: "detection",
+                table: "webhook_deliveries",
+                newName: "metadata_json");
+
+            migrationBuilder.AddColumn<byte[]>(
+                name: "face_jpeg",
+                schema: "detection",
+                table: "webhook_deliveries",
+                type: "bytea",
+                nullable: false,
+                defaultValue: new byte[0]);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "gave_up_at",
+                schema: "detection",
+                table: "webhook_deliveries",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "best_shots",
+                schema: "detection",
+                table: "tracks",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "detections",
+                schema: "detection",
+                table: "tracks",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "first_best_shot_at",
+                schema: "detection",
+                table: "tracks",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_deliveries_delivered_at_gave_up_at_next_attempt_at",
+                schema: "detection",
+                table: "webhook_deliveries",
+                columns: new[] { "delivered_at", "gave_up_at", "next_attempt_at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_webhook_deliveries_delivered_at_gave_up_at_next_attempt_at",
+                schema: "detection",
+                table: "webhook_deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "face_jpeg",
+                schema: "detection",
+                table: "webhook_deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "gave_up_at",
+                schema: "detection",
+                table: "webhook_deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "best_shots",
+                schema: "detection",
+                table: "tracks");
+
+            migrationBuilder.DropColumn(
+                name: "detections",
+                schema: "detection",
+                table: "tracks");
+
+            migrationBuilder.DropColumn(
+                name: "first_best_shot_at",
+                schema: "detection",
+                table: "tracks");
+
+            migrationBuilder.RenameColumn(
+                name: "metadata_json",
+                schema: "detection",
+                table: "webhook_deliveries",
+                newName: "payload_json");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "event_id",
+                schema: "detection",
+                table: "tracks",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_deliveries_delivered_at_next_attempt_at",
+                schema: "detection",
+                table: "webhook_deliveries",
+                columns: new[] { "delivered_at", "next_attempt_at" });
+        }
+    }
+}
