@@ -1,3 +1,4 @@
+using LunaPoint.SharedKernel.Security;
 using LunaPoint.Modules.Streams.Contracts;
 using LunaPoint.Modules.Streams.Data;
 using LunaPoint.SharedKernel.Errors;

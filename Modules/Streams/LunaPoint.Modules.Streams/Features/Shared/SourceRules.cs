@@ -1,3 +1,4 @@
+using LunaPoint.SharedKernel.Security;
 using LunaPoint.Modules.Streams.Domain;
 using LunaPoint.SharedKernel.Network;
 

@@ -1,3 +1,4 @@
+using LunaPoint.SharedKernel.Security;
 using FluentValidation;
 using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Streams.Contracts;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace LunaPoint.Modules.Streams.Features;
+namespace LunaPoint.SharedKernel.Security;
 
 /// <summary>
 /// Hides credentials in URLs (camera sources, webhooks): the password in user-info (a lone user-info,
@@ -10,7 +10,7 @@ namespace LunaPoint.Modules.Streams.Features;
 /// administrators' export carries the stored value. <see cref="Restore"/> undoes the mask where a
 /// client echoes a masked value back, so an edit that leaves the secret alone keeps it.
 /// </summary>
-internal static partial class SecretMasking
+public static partial class SecretMasking
 {
     public const string Mask = "***";
 
