@@ -36,10 +36,38 @@ internal sealed record ShotMeasure(float Score, float FaceSize, HeadPose? Pose, 
 
 internal enum ShotDecision
 {
-    /// <summary>Keep it only if it beats the held best (the policy tells with IsBetter).</summary>
-    None,
+    /// <summary>Not better than the view the track holds (or quality 0): forget this view.</summary>
+    Discard,
+
+    /// <summary>The track's best view so far; keep it (replacing the held one) but send nothing yet.</summary>
+    Hold,
+
+    /// <summary>Keep it and send it now as the track's first best shot.</summary>
     EmitFirst,
+
+    /// <summary>Keep it and send it now as an update: clearly better than the one sent.</summary>
     EmitUpdate,
+}
+
+/// <summary>
+/// One stream's best-shot bookkeeping per track (pure logic, no images: the caller keeps the image of the
+/// view it was told to hold). Not thread-safe: one analysis loop owns it.
+/// </summary>
+internal sealed class BestShotBook(BestShotPolicy policy)
+{
+    public BestShotPolicy Policy => policy;
+
+    /// <summary>Judges a measured view of a track's face.</summary>
+    public ShotDecision Offer(Guid trackId, TimeSpan trackStartedAt, TimeSpan now, double quality) => throw new NotImplementedException();
+
+    /// <summary>
+    /// Tracks holding a view but with nothing sent whose bestShot.timeoutMs has passed: the caller sends
+    /// the held view as the first best shot now; the book counts it as sent.
+    /// </summary>
+    public IReadOnlyList<Guid> DueByTimeout(TimeSpan now) => throw new NotImplementedException();
+
+    /// <summary>The track ended; true when a final best shot (the held view) must be sent. Forgets the track.</summary>
+    public bool End(Guid trackId) => throw new NotImplementedException();
 }
 
 /// <summary>
