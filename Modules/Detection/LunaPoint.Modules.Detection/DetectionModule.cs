@@ -2,6 +2,8 @@ using FluentValidation;
 using LunaPoint.Modules.Detection.FaceModels;
 using LunaPoint.Modules.Detection.Video;
 using LunaPoint.Modules.Detection.Data;
+using LunaPoint.Modules.Detection.Features;
+using LunaPoint.Modules.Detection.Workers;
 using LunaPoint.SharedKernel.Data;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +25,7 @@ public static class DetectionModule
             .Configure(o => o.ModelsDir = builder.Configuration["LunaPoint:ModelsDir"] ?? o.ModelsDir);
         builder.Services.AddSingleton<FaceModelStore>();
         builder.Services.AddHostedService<FaceModelLoader>();
+        builder.AddStreamWorkers();
         builder.Services.AddHealthChecks()
             .AddCheck<FaceModelsReadyCheck>("face-models", tags: [ModuleDatabaseExtensions.ReadyTag])
             .AddCheck<VideoBackendCheck>("video-backend", tags: [ModuleDatabaseExtensions.ReadyTag]);
@@ -30,6 +33,9 @@ public static class DetectionModule
         return builder;
     }
 
-    /// <summary>Maps the module's endpoints; its REST resources and pages arrive with step 4.</summary>
-    public static IEndpointRouteBuilder MapDetectionModule(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapDetectionModule(this IEndpointRouteBuilder api)
+    {
+        api.MapDetectionEndpoints();
+        return api;
+    }
 }

@@ -38,9 +38,9 @@ public sealed record StreamStatusChanged(Guid StreamId, StreamState From, Stream
 /// never leaves the process; reads for people go through the masked endpoints.
 /// </summary>
 /// <param name="Type">rtsp, http, udp, tcp, videofile, images or webcam.</param>
-/// <param name="Version">Changes with every edit: a worker restarts when it differs from the one it runs.</param>
+/// <param name="Status">Paused (licence) and done streams get no worker until they are started again.</param>
 public sealed record StreamToAnalyse(
-    Guid Id, string Name, string Type, string Source, bool Endless, string? LocationAddress, StreamSettings Settings, Guid Version);
+    Guid Id, string Name, string Type, string Source, bool Endless, string? LocationAddress, StreamSettings Settings, StreamState Status);
 
 /// <summary>Every enabled stream, for the Detection supervisor's reconciliation.</summary>
 public sealed record GetStreamsToAnalyse : IQuery<IReadOnlyList<StreamToAnalyse>>;

@@ -65,13 +65,13 @@ internal sealed class VideoStream
     }
 
     /// <summary>
-    /// Applies a worker's report unless the stream is disabled: the worker of a stopped stream is
-    /// shutting down, and its late "in progress" must not bring the stream back to life.
+    /// Applies a worker's report unless the stream is disabled or paused: the worker of a stopped (or
+    /// licence-paused) stream is shutting down, and its late "in progress" must not bring the stream back to life.
     /// </summary>
     /// <returns>Whether the report was applied (the caller then moves the status to <paramref name="reported"/>).</returns>
     public bool TryApplyReport(StreamStatus reported, string? reason, DateTimeOffset? lastFrameAt, double? inputFps)
     {
-        if (!Enabled)
+        if (!Enabled || Status == StreamStatus.Paused)
         {
             return false;
         }

@@ -13,6 +13,6 @@ internal sealed class GetStreamsToAnalyseHandler(StreamsDbContext db) : IQueryHa
     {
         var streams = await db.Streams.AsNoTracking().Where(s => s.Enabled).OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
         return streams.Select(s => new StreamToAnalyse(
-            s.Id, s.Name, StreamTypes.Name(s.Type), s.Source, s.Endless, s.LocationAddress, StreamMapping.Settings(s).Complete(), s.Version)).ToList();
+            s.Id, s.Name, StreamTypes.Name(s.Type), s.Source, s.Endless, s.LocationAddress, StreamMapping.Settings(s).Complete(), StreamMapping.ToState(s.Status))).ToList();
     }
 }

@@ -1,0 +1,44 @@
+using LunaPoint.Modules.Detection.Workers;
+using LunaPoint.SharedKernel.Errors;
+using Mediator;
+
+namespace LunaPoint.Modules.Detection.Features;
+
+internal sealed record GetStreamStats(Guid StreamId) : IQuery<StreamStatsDto>;
+
+/// <param name="P50">Median of the last 512 samples, milliseconds.</param>
+internal sealed record LatencyDto(double? P50, double? P95, long Samples);
+
+/// <summary>A stream's analysis figures since its worker (re)started in this process.</summary>
+internal sealed record StreamStatsDto(
+    Guid StreamId, bool Running, DateTimeOffset StartedAt, int FrameWidth, int FrameHeight,
+    double InputFps, double AnalysedFps, long FramesRead, long FramesOffered, long FramesAnalysed, long FramesDropped, double DroppedPercent,
+    int ActiveTracks, long TracksStarted, long BestShotsSent, DateTimeOffset? LastFrameAt, int Connects,
+    IReadOnlyDictionary<string, LatencyDto> LatencyMs);
+
+internal sealed class GetStreamStatsHandler(StreamRuntimes runtimes) : IQueryHandler<GetStreamStats, StreamStatsDto>
+{
+    public ValueTask<StreamStatsDto> Handle(GetStreamStats query, CancellationToken cancellationToken)
+    {
+        var r = runtimes.Find(query.StreamId) ?? throw new NotFoundException("Analysis of stream", query.StreamId);
+        var offered = r.Queue?.Offered ?? 0;
+        var dropped = r.Queue?.Dropped ?? 0;
+        return ValueTask.FromResult(new StreamStatsDto(
+            r.StreamId, r.Running, r.StartedAt, r.FrameWidth, r.FrameHeight,
+            Math.Round(r.Capture.InputFps, 2), Math.Round(r.Analysed.PerSecond, 2), Interlocked.Read(ref r.Capture.FramesRead), offered,
+            Interlocked.Read(ref r.FramesAnalysed), dropped, offered == 0 ? 0 : Math.Round(100.0 * dropped / offered, 2),
+            r.ActiveTracks, Interlocked.Read(ref r.TracksStarted), Interlocked.Read(ref r.BestShotsSent), r.Capture.LastFrameAt, r.Capture.Connects,
+            new Dictionary<string, LatencyDto>
+            {
+                ["decode"] = Latency(r.Capture.Decode),
+                ["detect"] = Latency(r.Detect),
+                ["landmarksAndAlign"] = Latency(r.Landmarks),
+                ["descriptor"] = Latency(r.Descriptor),
+                ["frame"] = Latency(r.Frame),
+                ["firstBestShot"] = Latency(r.FirstBestShot),
+            }));
+    }
+
+    private static LatencyDto Latency(Video.LatencyWindow w) =>
+        new(w.Quantile(0.5) is { } p50 ? Math.Round(p50, 2) : null, w.Quantile(0.95) is { } p95 ? Math.Round(p95, 2) : null, w.Count);
+}

@@ -1,0 +1,14 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace LunaPoint.Modules.Detection.Features;
+
+internal static class GetStreamStatsEndpoint
+{
+    public static void Map(RouteGroupBuilder streams) =>
+        streams.MapGet("/{id:guid}/stats", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetStreamStats(id), ct)))
+            .WithSummary("Analysis figures of a stream: input and analysed fps, dropped frames, tracks, best shots, per-stage latency p50/p95")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}

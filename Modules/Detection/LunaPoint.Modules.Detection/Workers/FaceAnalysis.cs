@@ -1,0 +1,180 @@
+using LunaPoint.Modules.Detection.Contracts;
+using LunaPoint.Modules.Detection.Inference;
+using LunaPoint.Modules.Detection.Tracking;
+using LunaPoint.Modules.Detection.Video;
+using LunaPoint.Modules.Streams.Contracts;
+using OpenCvSharp;
+
+namespace LunaPoint.Modules.Detection.Workers;
+
+/// <summary>
+/// One stream run's analysis of its frames: the detector every detectorStep-th frame, the tracker on
+/// every frame, and per track the best-shot bookkeeping with the held view. Owned by one loop.
+/// </summary>
+internal sealed class FaceAnalysis(StreamToAnalyse stream, FaceEngine engine, BestShotEmitter emitter, StreamRuntime runtime, TimeProvider clock) : IDisposable
+{
+    private readonly StreamSettings _settings = stream.Settings;
+    private readonly BestShotSettings _bestShot = stream.Settings.BestShot ?? new BestShotSettings();
+    private readonly RegionFilter _region = new(stream.Settings.Roi, stream.Settings.MinFaceSize);
+    private readonly BestShotBook _book = new(new BestShotPolicy(stream.Settings.BestShot ?? new BestShotSettings()));
+    private readonly Dictionary<Guid, TrackLife> _tracks = [];
+    private readonly long _startedAt = clock.GetTimestamp();
+    private FaceTracker? _tracker;
+    private long _analysed;
+    private (int Width, int Height) _frameSize;
+
+    /// <summary>What the preview draws: the active tracks' boxes after the last frame.</summary>
+    public IReadOnlyList<TrackSnapshot> Active { get; private set; } = [];
+
+    public RegionFilter Region => _region;
+
+    public async Task AnalyseAsync(VideoFrame frame, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        if (_tracker is null || _frameSize != (frame.Width, frame.Height))
+        {
+            // A reconnect may bring another resolution: the old tracks' boxes mean nothing in it.
+            await EndTracksAsync(_tracker?.EndAll() ?? [], cancellationToken);
+            _frameSize = (frame.Width, frame.Height);
+            _tracker = new FaceTracker(frame.Width, frame.Height, TimeSpan.FromMilliseconds(_settings.TrackLostMs));
+            runtime.FrameWidth = frame.Width;
+            runtime.FrameHeight = frame.Height;
+        }
+
+        var at = StreamTime(frame);
+        IReadOnlyList<FaceCandidate>? detections = null;
+        if (_analysed++ % Math.Max(1, _settings.DetectorStep) == 0)
+        {
+            var detectStarted = clock.GetTimestamp();
+            var found = await engine.DetectAsync(frame.Image, new DetectOptions((float)_settings.DetectionThreshold, Math.Min(_settings.MinFaceSize, _bestShot.MinSize)), cancellationToken);
+            runtime.Detect.Add(clock.GetElapsedTime(detectStarted).TotalMilliseconds);
+            Interlocked.Increment(ref runtime.DetectorRuns);
+            detections = _region.Apply(found, frame.Width, frame.Height);
+        }
+
+        var step = _tracker.Update(at, detections);
+        foreach (var track in step.Active)
+        {
+            if (!_tracks.TryGetValue(track.Id, out var life))
+            {
+                life = new TrackLife(frame.CapturedAt);
+                _tracks[track.Id] = life;
+                Interlocked.Increment(ref runtime.TracksStarted);
+            }
+
+            if (track.Detection is not null)
+            {
+                life.Detections++;
+                await JudgeAsync(frame, track, life, at, cancellationToken);
+            }
+        }
+
+        foreach (var due in _book.DueByTimeout(at))
+        {
+            if (_tracks.TryGetValue(due, out var life) && life.Held is not null)
+            {
+                await SendAsync(due, life, BestShotKind.First, null, cancellationToken);
+            }
+        }
+
+        await EndTracksAsync(step.Ended, cancellationToken);
+        Active = step.Active;
+        runtime.ActiveTracks = step.Active.Count;
+        Interlocked.Increment(ref runtime.FramesAnalysed);
+        runtime.Analysed.Mark();
+        runtime.Frame.Add(clock.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>The run ends (source finished, stream stopped): every track ends and sends its final shot.</summary>
+    public Task FinishAsync(CancellationToken cancellationToken) => EndTracksAsync(_tracker?.EndAll() ?? [], cancellationToken);
+
+    private async Task JudgeAsync(VideoFrame frame, TrackSnapshot track, TrackLife life, TimeSpan at, CancellationToken cancellationToken)
+    {
+        var box = track.Detection!.Box;
+        var size = Math.Max(box.Width, box.Height);
+        if (size < _bestShot.MinSize)
+        {
+            return;
+        }
+
+        var policy = _book.Policy;
+        var sharpness = FaceEngine.Sharpness(frame.Image, box);
+        // Pose costs a model run: skip it when even a frontal pose could not beat the view held.
+        if (life.Held is { } held && policy.Quality(new ShotMeasure(track.Detection.Score, size, null, sharpness)) <= held.Quality)
+        {
+            return;
+        }
+
+        var measureStarted = clock.GetTimestamp();
+        var pose = await engine.PoseAsync(frame.Image, box, cancellationToken);
+        var quality = policy.Quality(new ShotMeasure(track.Detection.Score, size, pose, sharpness));
+        var decision = _book.Offer(track.Id, track.StartedAt, at, quality);
+        if (decision == ShotDecision.Discard)
+        {
+            return;
+        }
+
+        var landmarks = await engine.LandmarksAsync(frame.Image, box, cancellationToken);
+        var aligned = engine.Align(frame.Image, landmarks);
+        runtime.Landmarks.Add(clock.GetElapsedTime(measureStarted).TotalMilliseconds);
+        life.Held?.Dispose();
+        life.Held = new HeldShot(aligned, HeldShot.CropContext(frame.Image, box), box, landmarks.Points5, quality, frame.CapturedAt, frame.Width, frame.Height);
+        if (decision is ShotDecision.EmitFirst or ShotDecision.EmitUpdate)
+        {
+            await SendAsync(track.Id, life, life.Sent ? BestShotKind.Update : BestShotKind.First, null, cancellationToken);
+        }
+    }
+
+    private async Task EndTracksAsync(IReadOnlyList<TrackSnapshot> ended, CancellationToken cancellationToken)
+    {
+        foreach (var track in ended)
+        {
+            if (!_tracks.Remove(track.Id, out var life))
+            {
+                continue;
+            }
+
+            var endedAt = clock.GetUtcNow();
+            if (_book.End(track.Id) && life.Held is not null)
+            {
+                await SendAsync(track.Id, life, BestShotKind.Final, endedAt, cancellationToken);
+            }
+
+            await emitter.EndAsync(new TrackInfo(stream.Id, track.Id, life.StartedAt, life.Detections), endedAt, cancellationToken);
+            life.Held?.Dispose();
+        }
+    }
+
+    private async Task SendAsync(Guid trackId, TrackLife life, BestShotKind kind, DateTimeOffset? endedAt, CancellationToken cancellationToken)
+    {
+        await emitter.EmitAsync(new TrackInfo(stream.Id, trackId, life.StartedAt, life.Detections), life.Held!, kind, endedAt, _settings.WebhookUrl, runtime, cancellationToken);
+        if (!life.Sent)
+        {
+            life.Sent = true;
+            runtime.FirstBestShot.Add((clock.GetUtcNow() - life.StartedAt).TotalMilliseconds);
+        }
+    }
+
+    /// <summary>Media time for batch files (so tracking does not depend on how fast we analyse), elapsed wall time otherwise.</summary>
+    private TimeSpan StreamTime(VideoFrame frame) =>
+        _settings.Batch && frame.MediaTime is { } media ? media : clock.GetElapsedTime(_startedAt);
+
+    public void Dispose()
+    {
+        foreach (var life in _tracks.Values)
+        {
+            life.Held?.Dispose();
+        }
+
+        _tracks.Clear();
+    }
+
+    /// <param name="startedAt">When the frame that first showed the face was read: alert latency counts from there.</param>
+    private sealed class TrackLife(DateTimeOffset startedAt)
+    {
+        public DateTimeOffset StartedAt => startedAt;
+        public int Detections;
+        public bool Sent;
+        public HeldShot? Held;
+    }
+}

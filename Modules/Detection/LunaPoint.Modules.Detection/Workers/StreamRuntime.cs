@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using LunaPoint.Modules.Detection.Video;
+
+namespace LunaPoint.Modules.Detection.Workers;
+
+/// <summary>
+/// What one stream's worker is doing right now, for the stats and live-view endpoints: counters, stage
+/// latencies and the newest annotated preview. Written by the worker's loops, read by requests.
+/// </summary>
+internal sealed class StreamRuntime(Guid streamId, DateTimeOffset startedAt)
+{
+    public Guid StreamId => streamId;
+
+    public DateTimeOffset StartedAt => startedAt;
+
+    public CaptureCounters Capture { get; } = new();
+
+    /// <summary>The queue of the current run (live: drop-oldest), for offered/dropped counts.</summary>
+    public FrameQueue? Queue { get; set; }
+
+    public volatile bool Running = true;
+
+    public long FramesAnalysed;
+    public long DetectorRuns;
+    public long TracksStarted;
+    public long BestShotsSent;
+    public int ActiveTracks;
+    public int FrameWidth;
+    public int FrameHeight;
+
+    /// <summary>Frames analysed in the last seconds, for the analysed rate.</summary>
+    public readonly RateMeter Analysed = new();
+
+    public readonly LatencyWindow Detect = new();
+    public readonly LatencyWindow Landmarks = new();
+    public readonly LatencyWindow Descriptor = new();
+    public readonly LatencyWindow Frame = new();
+
+    /// <summary>A face's first analysed frame → its first best shot published (wall time).</summary>
+    public readonly LatencyWindow FirstBestShot = new();
+
+    private byte[]? _preview;
+    private long _previewWantedUntil;
+
+    /// <summary>The newest analysed frame with boxes and track ids (JPEG), or null before the first one.</summary>
+    public byte[]? Preview => Volatile.Read(ref _preview);
+
+    public void SetPreview(byte[] jpeg) => Volatile.Write(ref _preview, jpeg);
+
+    /// <summary>Previews are drawn only while someone looks (a request in the last few seconds): drawing costs CPU.</summary>
+    public void WantPreview(long untilTimestamp) => Interlocked.Exchange(ref _previewWantedUntil, untilTimestamp);
+
+    public bool PreviewWanted(long nowTimestamp) => Interlocked.Read(ref _previewWantedUntil) > nowTimestamp || Volatile.Read(ref _preview) is null;
+}
+
+/// <summary>The runtimes of the streams this process analyses (and analysed: a finished file keeps its figures).</summary>
+internal sealed class StreamRuntimes
+{
+    private readonly ConcurrentDictionary<Guid, StreamRuntime> _runtimes = new();
+
+    public StreamRuntime Start(Guid streamId, DateTimeOffset now) => _runtimes[streamId] = new StreamRuntime(streamId, now);
+
+    public StreamRuntime? Find(Guid streamId) => _runtimes.GetValueOrDefault(streamId);
+
+    public void Remove(Guid streamId) => _runtimes.TryRemove(streamId, out _);
+
+    public IEnumerable<StreamRuntime> All => _runtimes.Values;
+}
+
+/// <summary>Events per second over a sliding window of about two seconds.</summary>
+internal sealed class RateMeter(TimeProvider? clock = null)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly Lock _lock = new();
+    private readonly Queue<long> _stamps = new();
+
+    public void Mark()
+    {
+        lock (_lock)
+        {
+            var now = _clock.GetTimestamp();
+            _stamps.Enqueue(now);
+            Trim(now);
+        }
+    }
+
+    public double PerSecond
+    {
+        get
+        {
+            lock (_lock)
+            {
+                var now = _clock.GetTimestamp();
+                Trim(now);
+                return _stamps.Count / 2.0;
+            }
+        }
+    }
+
+    private void Trim(long now)
+    {
+        while (_stamps.Count > 0 && _clock.GetElapsedTime(_stamps.Peek(), now) > TimeSpan.FromSeconds(2))
+        {
+            _stamps.Dequeue();
+        }
+    }
+}
