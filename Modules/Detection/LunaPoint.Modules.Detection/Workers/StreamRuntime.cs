@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using LunaPoint.Modules.Detection.Video;
 
 namespace LunaPoint.Modules.Detection.Workers;
@@ -57,6 +58,8 @@ internal sealed class StreamRuntime(Guid streamId, DateTimeOffset startedAt)
 internal sealed class StreamRuntimes
 {
     private readonly ConcurrentDictionary<Guid, StreamRuntime> _runtimes = new();
+
+    public StreamRuntimes(IMeterFactory meters) => DetectionMetrics.Register(meters, this);
 
     public StreamRuntime Start(Guid streamId, DateTimeOffset now) => _runtimes[streamId] = new StreamRuntime(streamId, now);
 

@@ -22,6 +22,7 @@ internal static class WorkerRegistration
             return host;
         });
         services.AddSingleton<BestShotEmitter>();
+        services.AddMetrics();
         services.AddTransient<StreamWorker>();
         services.AddOptions<LiveViewOptions>().Bind(builder.Configuration.GetSection(LiveViewOptions.Section));
         builder.AddModuleWorker<StreamSupervisor>(DetectionModule.Name);
