@@ -32,6 +32,9 @@ public sealed class LunaPointFactory(TestDatabase database, IReadOnlyDictionary<
         // Tests sign in far more often than people; the limiter itself is tested with a low limit.
         builder.UseSetting("LunaPoint:Auth:SignInPermitsPerMinute", "100000");
         builder.UseSetting("LunaPoint:Auth:FailedCredentialsPerMinute", "100000");
+        // Hundreds of tests create streams to test the Stream service; analysing them all would start an
+        // ffmpeg per stream. Tests of the workers use a fixture that switches them on.
+        builder.UseSetting("Modules:Detection:Workers:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

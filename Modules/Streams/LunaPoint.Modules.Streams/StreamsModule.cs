@@ -26,6 +26,7 @@ public static class StreamsModule
         builder.Services.AddSingleton(MediaRoots.FromConfiguration(builder.Configuration, DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath)));
         builder.Services.AddOutboundAddressPolicy(builder.Configuration);
         builder.AddModuleWorker<Workers.LicenseReconciler>(Name);
+        builder.AddModuleWorker<Workers.DemoStreamSeeder>(Name);
         return builder;
     }
 
