@@ -108,22 +108,31 @@ public abstract class WebhookDispatcherTests(WebhookHost fixture)
     }
 
     [Fact]
-    public async Task HangingReceiver_TimesOut_WithoutHoldingUpAnotherReceiver()
+    public async Task HangingReceiver_TimesOut_TakingOnlyItsShareOfSlots_WithoutHoldingUpAnotherReceiver()
     {
         await using var hanging = await WebhookReceiver.StartAsync(answer: _ => WebhookReceiver.Hang);
         await using var healthy = await WebhookReceiver.StartAsync();
-        var (slow, _) = await AddAsync(hanging.Url);
-        await Poll.UntilAsync(() => hanging.Open == 1, "the hanging receiver never got its request");
+        var slow = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            slow.Add((await AddAsync(hanging.Url)).Id);
+        }
+
+        await Poll.UntilAsync(() => hanging.Open == 2, "the hanging receiver never got its two requests");
 
         var (fast, _) = await AddAsync(healthy.Url);
         await Poll.UntilAsync(async () => (await RowAsync(fast)).DeliveredAt is not null, "the healthy receiver waited for the hanging one");
 
-        Assert.Equal(1, hanging.Open);
-        Assert.Equal(0, (await RowAsync(slow)).Attempts);
-        await Poll.UntilAsync(async () => (await RowAsync(slow)).Attempts == 1, "the hanging POST never timed out");
-        var timedOut = await RowAsync(slow);
-        Assert.Contains($"no answer within {WebhookHost.Timeout.TotalSeconds:0} s", timedOut.LastError);
-        Assert.Null(timedOut.DeliveredAt);
+        // Four slots, half for one receiver: its other two rows wait instead of filling the rest.
+        Assert.Equal(2, hanging.Open);
+        Assert.Equal(2, hanging.Requests.Count);
+        await Poll.UntilAsync(async () => (await RowsAsync(slow)).Count(r => r.Attempts == 1) == 2, "the hanging POSTs never timed out");
+        var rows = await RowsAsync(slow);
+        Assert.All(rows.Where(r => r.Attempts == 1), r => Assert.Contains($"no answer within {WebhookHost.Timeout.TotalSeconds:0} s", r.LastError));
+        Assert.All(rows, r => Assert.Null(r.DeliveredAt));
+        // The receiver now rests (backoff on the fake clock): its queued rows do not each wait out a timeout.
+        Assert.Equal(2, rows.Count(r => r.Attempts == 0));
+        Assert.Equal(2, hanging.Requests.Count);
     }
 
     [Fact]
@@ -189,6 +198,17 @@ public abstract class WebhookDispatcherTests(WebhookHost fixture)
         var row = WebhookOutbox.Add(db, stream, track, url, metadata, Face, Host.Time.GetUtcNow());
         await db.SaveChangesAsync();
         return (row.Id, metadata);
+    }
+
+    private async Task<List<WebhookDelivery>> RowsAsync(List<Guid> ids)
+    {
+        var rows = new List<WebhookDelivery>();
+        foreach (var id in ids)
+        {
+            rows.Add(await RowAsync(id));
+        }
+
+        return rows;
     }
 
     private async Task<WebhookDelivery> RowAsync(Guid id)

@@ -34,16 +34,29 @@ internal sealed class ReceiverGate(int maxPerReceiver)
         }
     }
 
-    public void Started(string url)
+    /// <summary>Counts a POST to <paramref name="url"/> as started, unless the receiver has its share in flight or is pausing.</summary>
+    public bool TryStart(string url, DateTimeOffset now)
     {
         lock (_lock)
         {
-            _inFlight[url] = _inFlight.GetValueOrDefault(url) + 1;
+            var inFlight = _inFlight.GetValueOrDefault(url);
+            if (inFlight >= maxPerReceiver || (_pausedUntil.TryGetValue(url, out var until) && until > now))
+            {
+                return false;
+            }
+
+            _inFlight[url] = inFlight + 1;
+            return true;
         }
     }
 
+    /// <summary>Takes back a <see cref="TryStart"/> whose POST never began (the claim failed).</summary>
+    public void Release(string url) => Finished(url, null, keepPause: true);
+
     /// <param name="pauseUntil">null after a success (the receiver is open again).</param>
-    public void Finished(string url, DateTimeOffset? pauseUntil)
+    public void Finished(string url, DateTimeOffset? pauseUntil) => Finished(url, pauseUntil, keepPause: false);
+
+    private void Finished(string url, DateTimeOffset? pauseUntil, bool keepPause)
     {
         lock (_lock)
         {
@@ -56,7 +69,7 @@ internal sealed class ReceiverGate(int maxPerReceiver)
             {
                 _pausedUntil[url] = until;
             }
-            else
+            else if (!keepPause)
             {
                 _pausedUntil.Remove(url);
             }

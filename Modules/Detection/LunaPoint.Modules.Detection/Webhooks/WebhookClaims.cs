@@ -16,9 +16,11 @@ internal static class WebhookClaims
     /// <c>FOR UPDATE SKIP LOCKED</c> keeps two hosts from claiming the same row; the lease keeps them off it
     /// while the POST runs, and hands it back for a retry if this host dies meanwhile (a receiver may then
     /// see it twice and de-duplicates by X-LunaPoint-Delivery). SQLite has one writer at a time anyway.
+    /// Rows <paramref name="admit"/> turns away (their receiver has its share in flight) are left due.
     /// </summary>
-    public static async Task<List<DueDelivery>> ClaimAsync(
-        DetectionDbContext db, DateTimeOffset now, int take, string[] closed, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    /// <returns>The leased rows, and how many due rows the query found (all <paramref name="take"/>: more may be due).</returns>
+    public static async Task<(List<DueDelivery> Leased, int Found)> ClaimAsync(
+        DetectionDbContext db, DateTimeOffset now, int take, string[] closed, Func<string, bool> admit, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var rows = db.Database.IsNpgsql()
@@ -28,14 +30,15 @@ internal static class WebhookClaims
                 ORDER BY created_at LIMIT {take} FOR UPDATE SKIP LOCKED
                 """).ToListAsync(cancellationToken)
             : await Pending(db, closed).Where(d => d.NextAttemptAt <= now).OrderBy(d => d.CreatedAt).Take(take).ToListAsync(cancellationToken);
-        foreach (var row in rows)
+        var leased = rows.Where(r => admit(r.Url)).ToList();
+        foreach (var row in leased)
         {
             row.NextAttemptAt = leaseUntil;
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return rows.ConvertAll(r => new DueDelivery(r.Id, r.Url, r.MetadataJson, r.FaceJpeg));
+        return (leased.ConvertAll(r => new DueDelivery(r.Id, r.Url, r.MetadataJson, r.FaceJpeg)), rows.Count);
     }
 
     /// <summary>When the next row for an open receiver falls due, if any is pending.</summary>

@@ -31,18 +31,17 @@ internal sealed class WebhookDispatcher(
         var now = clock.GetUtcNow();
         var free = settings.MaxParallel - _inFlight.Count;
         var take = Math.Min(free, settings.BatchSize);
-        var claimed = take > 0
-            ? await WebhookClaims.ClaimAsync(db, now, take, delivering.Gate.Closed(now), now + settings.Timeout + TimeSpan.FromMinutes(1), cancellationToken)
-            : [];
+        var (claimed, found) = take > 0 ? await ClaimAsync(db, now, take, settings, cancellationToken) : ([], 0);
         foreach (var delivery in claimed)
         {
-            delivering.Gate.Started(delivery.Url);
             _inFlight.Add(Task.Run(() => delivering.DeliverAsync(scopes, delivery, cancellationToken), CancellationToken.None));
         }
 
-        if (take > 0 && claimed.Count == take)
+        if (take > 0 && found == take)
         {
-            return; // more may be due: claim again at once if slots are left, else wait for one below next round
+            // More may be due: claim again at once (receivers that just got their share are left out then);
+            // with no slot left, the next round waits for one.
+            return;
         }
 
         var wait = settings.PollInterval;
@@ -60,6 +59,29 @@ internal sealed class WebhookDispatcher(
         }
 
         await WaitAsync(wait, cancellationToken);
+    }
+
+    private async Task<(List<DueDelivery> Leased, int Found)> ClaimAsync(DetectionDbContext db, DateTimeOffset now, int take, WebhookOptions settings, CancellationToken cancellationToken)
+    {
+        var gate = delivering.Gate;
+        var admitted = new List<string>();
+        try
+        {
+            return await WebhookClaims.ClaimAsync(
+                db, now, take, gate.Closed(now), url => gate.TryStart(url, now) && Admitted(admitted, url), now + settings.Timeout + TimeSpan.FromMinutes(1), cancellationToken);
+        }
+        catch
+        {
+            // Nothing was leased: the receivers' slots go back, or they would stay taken for good.
+            admitted.ForEach(gate.Release);
+            throw;
+        }
+    }
+
+    private static bool Admitted(List<string> admitted, string url)
+    {
+        admitted.Add(url);
+        return true;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
