@@ -1,6 +1,7 @@
 using FluentValidation;
 using LunaPoint.Modules.Detection.FaceModels;
 using LunaPoint.Modules.Detection.Video;
+using LunaPoint.Modules.Detection.Webhooks;
 using LunaPoint.Modules.Detection.Data;
 using LunaPoint.Modules.Detection.Features;
 using LunaPoint.Modules.Detection.Workers;
@@ -30,6 +31,7 @@ public static class DetectionModule
         builder.Services.AddHealthChecks()
             .AddCheck<FaceModelsReadyCheck>("face-models", tags: [ModuleDatabaseExtensions.ReadyTag])
             .AddCheck<VideoBackendCheck>("video-backend", tags: [ModuleDatabaseExtensions.ReadyTag]);
+        builder.AddDetectionWebhooks();
 
         return builder;
     }
