@@ -28,6 +28,8 @@ public abstract class WebhookHost(DatabaseProvider provider) : IAsyncLifetime
     {
         Host = await FakeTimeHost.StartAsync(provider, new Dictionary<string, string?>
         {
+            // The test factory leaves Detection's workers off; the dispatcher is one of them.
+            ["Modules:Detection:Workers:Enabled"] = "true",
             ["LunaPoint:Detection:Webhooks:Timeout"] = Timeout.ToString(),
             ["LunaPoint:Detection:Webhooks:GiveUpAfter"] = GiveUpAfter.ToString(),
             ["LunaPoint:Network:DeniedRanges:0"] = "127.0.0.2/32",
