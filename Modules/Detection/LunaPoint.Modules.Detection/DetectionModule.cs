@@ -1,5 +1,6 @@
 using FluentValidation;
 using LunaPoint.Modules.Detection.FaceModels;
+using LunaPoint.Modules.Detection.Inference;
 using LunaPoint.Modules.Detection.Video;
 using LunaPoint.Modules.Detection.Data;
 using LunaPoint.SharedKernel.Data;
@@ -23,6 +24,7 @@ public static class DetectionModule
             .Configure(o => o.ModelsDir = builder.Configuration["LunaPoint:ModelsDir"] ?? o.ModelsDir);
         builder.Services.AddSingleton<FaceModelStore>();
         builder.Services.AddHostedService<FaceModelLoader>();
+        builder.Services.AddFaceInference();
         builder.Services.AddHealthChecks()
             .AddCheck<FaceModelsReadyCheck>("face-models", tags: [ModuleDatabaseExtensions.ReadyTag])
             .AddCheck<VideoBackendCheck>("video-backend", tags: [ModuleDatabaseExtensions.ReadyTag]);
