@@ -1,5 +1,6 @@
 using FluentValidation;
 using LunaPoint.Modules.Detection.FaceModels;
+using LunaPoint.Modules.Detection.Inference;
 using LunaPoint.Modules.Detection.Video;
 using LunaPoint.Modules.Detection.Webhooks;
 using LunaPoint.Modules.Detection.Data;
@@ -26,6 +27,7 @@ public static class DetectionModule
             .Configure(o => o.ModelsDir = builder.Configuration["LunaPoint:ModelsDir"] ?? o.ModelsDir);
         builder.Services.AddSingleton<FaceModelStore>();
         builder.Services.AddHostedService<FaceModelLoader>();
+        builder.Services.AddFaceInference();
         builder.Services.AddVideoCapture(builder.Configuration);
         builder.AddStreamWorkers();
         builder.Services.AddHealthChecks()
