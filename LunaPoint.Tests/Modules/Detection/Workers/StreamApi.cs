@@ -41,7 +41,8 @@ internal static class StreamApi
         }
         while (DateTime.UtcNow < deadline);
 
-        Assert.Fail($"Stream {id} never became {what}; last: {last}");
+        var log = await client.GetStringAsync($"/api/v1/streams/{id}/logs");
+        Assert.Fail($"Stream {id} never became {what}; last: {last}; log: {log}");
         return last;
     }
 

@@ -12,7 +12,7 @@ namespace LunaPoint.Tests.Modules.Detection.Workers;
 /// The stream workers end to end on the real host: real ffmpeg, real models, generated videos of real
 /// face photos, status through the Stream service, tracks in the detection schema.
 /// </summary>
-public abstract class StreamWorkerTests(WorkerHostFixture fixture) : IAsyncLifetime
+public abstract class StreamWorkerTests(WorkerHostFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private HttpClient _admin = null!;
 
@@ -26,6 +26,12 @@ public abstract class StreamWorkerTests(WorkerHostFixture fixture) : IAsyncLifet
 
     public async Task DisposeAsync()
     {
+        // What the workers said, for a failing test's report.
+        foreach (var line in Factory.Logs.Lines.Where(l => l.Category.Contains("Detection", StringComparison.Ordinal)).TakeLast(60))
+        {
+            output.WriteLine($"{line.Level} {line.Category}: {line.Message}");
+        }
+
         await StreamApi.DeleteAllAsync(_admin);
         _admin.Dispose();
     }
@@ -53,7 +59,7 @@ public abstract class StreamWorkerTests(WorkerHostFixture fixture) : IAsyncLifet
     [Fact]
     public async Task BatchFile_TwoFaces_GiveTwoTracks()
     {
-        var video = Stage(await TestVideos.TwoFacesAsync(width: 640, height: 480, seconds: 4, faceSize: 160));
+        var video = Stage(await TestVideos.TwoFacesAsync(width: 640, height: 480, seconds: 4, faceSize: 200, photoB: "faceDetection.png"));
 
         var id = await StreamApi.CreateAsync(_admin, VideoFile("two faces", video, batch: true));
         await StreamApi.WaitForStatusAsync(_admin, id, "done");
@@ -184,15 +190,17 @@ public abstract class StreamWorkerTests(WorkerHostFixture fixture) : IAsyncLifet
         settings = new { batch, maxAnalysisFps = 10, detectorStep = 2, minFaceSize = 30, bestShot = new { minSize = 40, properSize = 100, timeoutMs = 1000 } },
     };
 
+    // A generous read timeout: on a loaded 2-core machine ffmpeg may take seconds to open, and the test
+    // servers (like ffmpeg -listen 1) serve one client, so a connection given up early ends the server.
     private static object Network(string name, string type, string url, string rtspTransport = "tcp") => new
     {
         name, type, source = url,
-        settings = new { maxAnalysisFps = 5, detectorStep = 2, rtspTransport, healthcheck = new { reconnectDelayMs = 200, maxBackoffMs = 1000, readTimeoutMs = 2000 } },
+        settings = new { maxAnalysisFps = 5, detectorStep = 2, rtspTransport, healthcheck = new { reconnectDelayMs = 200, maxBackoffMs = 1000, readTimeoutMs = 8000 } },
     };
 }
 
 [Collection(PostgresWorkerCollection.Name)]
-public sealed class StreamWorkerTestsOnPostgres(PostgresWorkerHostFixture fixture) : StreamWorkerTests(fixture);
+public sealed class StreamWorkerTestsOnPostgres(PostgresWorkerHostFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : StreamWorkerTests(fixture, output);
 
 [Collection(SqliteWorkerCollection.Name)]
-public sealed class StreamWorkerTestsOnSqlite(SqliteWorkerHostFixture fixture) : StreamWorkerTests(fixture);
+public sealed class StreamWorkerTestsOnSqlite(SqliteWorkerHostFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : StreamWorkerTests(fixture, output);

@@ -8,7 +8,7 @@ namespace LunaPoint.Modules.Detection.Workers;
 /// <summary>
 /// Turns what capture sees into the stream's status (ReportStreamStatus, each in a scope of its own):
 /// in progress with the input rate at the first frame and then every <see cref="HeartbeatEvery"/>,
-/// failed with the reason and when it retries, done when a file or folder is finished.
+/// failed with the reason and when it retries, done when a file or folder is finished and analysed.
 /// </summary>
 internal sealed class StreamStatusReporter(IServiceScopeFactory scopes, StreamRuntime runtime, TimeProvider clock) : ICaptureObserver
 {
@@ -30,11 +30,21 @@ internal sealed class StreamStatusReporter(IServiceScopeFactory scopes, StreamRu
         await SendAsync(StreamState.Failed, text, null, cancellationToken);
     }
 
-    public async ValueTask OnFinishedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Capture read the last frame; the stream is done only once analysis has worked through the frames
+    /// still queued and sent the final best shots (<see cref="ReportDoneAsync"/>), so "done" means done.
+    /// </summary>
+    public ValueTask OnFinishedAsync(CancellationToken cancellationToken)
     {
         _streaming = false;
-        await SendAsync(StreamState.Done, "the source is finished", null, cancellationToken);
+        SourceFinished = true;
+        return ValueTask.CompletedTask;
     }
+
+    public bool SourceFinished { get; private set; }
+
+    public async ValueTask ReportDoneAsync(CancellationToken cancellationToken) =>
+        await SendAsync(StreamState.Done, "the source is finished", null, cancellationToken);
 
     /// <summary>Keeps the stream's input rate and last frame time fresh while frames flow.</summary>
     public async ValueTask HeartbeatAsync(CancellationToken cancellationToken)

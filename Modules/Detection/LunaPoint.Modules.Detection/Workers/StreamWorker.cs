@@ -57,6 +57,11 @@ internal sealed class StreamWorker(CaptureLoop capture, FaceEngine engine, BestS
             using var finish = new CancellationTokenSource(FinishBudget);
             await analysis.FinishAsync(finish.Token);
         }
+
+        if (reporter.SourceFinished && !cancellationToken.IsCancellationRequested)
+        {
+            await reporter.ReportDoneAsync(cancellationToken);
+        }
     }
 
     private async Task AnalyseAsync(FrameQueue queue, FaceAnalysis analysis, StreamStatusReporter reporter, StreamRuntime runtime, CancellationToken cancellationToken)
