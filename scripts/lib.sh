@@ -60,6 +60,11 @@ lp_require_chromium() {
   export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 }
 
+# The capture tests' RTSP camera stand-in (RTP over UDP only; see LunaPoint.Tests/Infrastructure/Video).
+lp_require_test_servers() {
+  command -v rtsp-server-perl >/dev/null 2>&1 || lp_apt_install rtsp-server-perl
+}
+
 lp_require_models() {
   "$lp_root/scripts/fetch-models.sh" "${1:-$lp_root/models}" >&2
 }

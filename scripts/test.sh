@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, on a clean Debian/Ubuntu machine with the .NET 10 SDK:
 #   - installs what is missing (PostgreSQL server, libgtk-3-0, ffmpeg, Node.js for the models,
-#     Chromium for the browser tests),
+#     Chromium for the browser tests, rtsp-server-perl for the RTSP capture tests),
 #   - fetches the face models and the test media (Debian's opencv-doc) into git-ignored folders,
 #   - starts a throwaway PostgreSQL cluster on 127.0.0.1 on a free port,
 #   - runs dotnet test (every host test runs on PostgreSQL and on SQLite),
@@ -16,6 +16,7 @@ started=$(date +%s)
 lp_require_dotnet
 lp_require_runtime_packages
 lp_require_chromium
+lp_require_test_servers
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
 if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
   lp_apt_install postgresql

@@ -5,18 +5,32 @@ namespace LunaPoint.Tests.Infrastructure.Video;
 /// <summary>
 /// A live HTTP camera stand-in: ffmpeg serving a looping file in real time as MPEG-TS (copied, no
 /// re-encoding) or as multipart MJPEG, on 127.0.0.1. ffmpeg's HTTP server (<c>-listen 1</c>) serves one
-/// client and then ends, so a reconnecting client needs <see cref="StartAsync"/> again: that is also
-/// how a camera that was restarted looks.
+/// client and then ends; like a real camera this one takes the next client too, because a new ffmpeg
+/// is started whenever the last one ended, until <see cref="StopAsync"/>.
 /// </summary>
 internal sealed class FfmpegHttpSource(string video, bool mjpeg = false) : IAsyncDisposable
 {
+    private readonly Lock _lock = new();
     private TestProcess? _server;
+    private Task? _keeper;
+    private CancellationTokenSource? _serving;
 
     public int Port { get; } = FreePorts.Tcp();
 
     public string Url => $"http://127.0.0.1:{Port}/live.{(mjpeg ? "mjpg" : "ts")}";
 
-    public int? ProcessId => _server?.Id;
+    public int? ProcessId => Current?.Id;
+
+    private TestProcess? Current
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _server;
+            }
+        }
+    }
 
     public static async Task<FfmpegHttpSource> StartNewAsync(string video, bool mjpeg = false)
     {
@@ -25,29 +39,44 @@ internal sealed class FfmpegHttpSource(string video, bool mjpeg = false) : IAsyn
         return source;
     }
 
-    /// <summary>Starts serving and returns once the port listens (checked in /proc, so the one client slot stays free).</summary>
+    /// <summary>Starts serving and returns once the port listens (checked in /proc, so the client slot stays free).</summary>
     public async Task StartAsync()
     {
         await StopAsync();
-        string[] encode = mjpeg
-            ? ["-c:v", "mjpeg", "-q:v", "5", "-f", "mpjpeg"]
-            // Flushed per packet: a small stream would otherwise sit in ffmpeg's 32 KB output buffer for a second.
-            : ["-c", "copy", "-flush_packets", "1", "-f", "mpegts"];
-        _server = TestProcess.Start("ffmpeg",
-            ["-hide_banner", "-nostdin", "-loglevel", "error", "-re", "-stream_loop", "-1", "-i", video, "-an", .. encode, "-listen", "1", Url]);
-        await Wait.UntilAsync(() => Posix.IsListening(Port) || _server.HasExited, TimeSpan.FromSeconds(30), () => $"ffmpeg HTTP server on {Url}: {_server.Output}");
-        if (_server.HasExited)
+        var serving = _serving = new CancellationTokenSource();
+        var first = await LaunchAsync();
+        _keeper = Task.Run(async () =>
         {
-            throw new InvalidOperationException($"ffmpeg HTTP server on {Url} ended: {_server.Output}");
-        }
+            var server = first;
+            while (!serving.IsCancellationRequested)
+            {
+                await Wait.UntilAsync(() => server.HasExited || serving.IsCancellationRequested, TimeSpan.FromDays(1), () => "");
+                if (!serving.IsCancellationRequested)
+                {
+                    server = await LaunchAsync();
+                }
+            }
+        });
     }
 
-    /// <summary>Ends the server (SIGKILL: what a crash or a pulled cable looks like to the client).</summary>
+    /// <summary>Ends serving (SIGKILL: what a crash or a pulled cable looks like to the client).</summary>
     public async Task StopAsync()
     {
-        if (_server is { } server)
+        if (_serving is { } serving)
         {
-            _server = null;
+            await serving.CancelAsync();
+            await _keeper!;
+            (_serving, _keeper) = (null, null);
+        }
+
+        TestProcess? server;
+        lock (_lock)
+        {
+            (server, _server) = (_server, null);
+        }
+
+        if (server is not null)
+        {
             await server.DisposeAsync();
         }
     }
@@ -55,11 +84,34 @@ internal sealed class FfmpegHttpSource(string video, bool mjpeg = false) : IAsyn
     public Task KillAsync() => StopAsync();
 
     /// <summary>Freezes the server: the connection stays open and nothing more is sent.</summary>
-    public void Pause() => (_server ?? throw new InvalidOperationException("not started")).Pause();
+    public void Pause() => (Current ?? throw new InvalidOperationException("not started")).Pause();
 
-    public void Resume() => (_server ?? throw new InvalidOperationException("not started")).Resume();
+    public void Resume() => (Current ?? throw new InvalidOperationException("not started")).Resume();
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
     public override string ToString() => Url + " pid " + (ProcessId?.ToString(CultureInfo.InvariantCulture) ?? "-");
+
+    private async Task<TestProcess> LaunchAsync()
+    {
+        string[] encode = mjpeg
+            ? ["-c:v", "mjpeg", "-q:v", "5", "-f", "mpjpeg"]
+            // Flushed per packet: a small stream would otherwise sit in ffmpeg's 32 KB output buffer for a second.
+            : ["-c", "copy", "-flush_packets", "1", "-f", "mpegts"];
+        var server = TestProcess.Start("ffmpeg",
+            ["-hide_banner", "-nostdin", "-loglevel", "error", "-re", "-stream_loop", "-1", "-i", video, "-an", .. encode, "-listen", "1", Url]);
+        TestProcess? previous;
+        lock (_lock)
+        {
+            (previous, _server) = (_server, server);
+        }
+
+        if (previous is not null)
+        {
+            await previous.DisposeAsync();
+        }
+
+        await Wait.UntilAsync(() => Posix.IsListening(Port) || server.HasExited, TimeSpan.FromSeconds(30), () => $"ffmpeg HTTP server on {Url}: {server.Output}");
+        return server;
+    }
 }

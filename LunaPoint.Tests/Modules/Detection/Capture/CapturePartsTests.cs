@@ -91,7 +91,7 @@ public sealed class CapturePartsTests
         var args = string.Join(' ', FfmpegCommand.For(spec, transport, new CaptureOptions()));
 
         Assert.Contains(expected, args);
-        Assert.Contains("-fflags nobuffer -flags low_delay -analyzeduration 500000 -probesize 500000", args);
+        Assert.Contains("-fflags nobuffer -flags low_delay -analyzeduration 100000 -probesize 32768 -fpsprobesize 0", args);
         Assert.EndsWith("-map 0:v:0 -an -sn -dn -fps_mode passthrough -f rawvideo -pix_fmt bgr24 pipe:1", args);
         Assert.Contains("-nostdin", args);
     }

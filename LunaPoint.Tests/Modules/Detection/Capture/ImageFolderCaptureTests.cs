@@ -18,7 +18,8 @@ public sealed class ImageFolderCaptureTests : IDisposable
         WriteImage("B.png", 100);
         WriteImage("a.jpg", 101);
         File.WriteAllText(Path.Combine(_dir, "a2.jpg"), "not an image");
-        await using var run = new CaptureRun(CaptureRun.NewSpec("images", _dir, settings: CaptureRun.Settings(maxFps: 20)), Fast, capacity: 16);
+        // A read timeout shorter than the quiet period: waiting for new files is not a stall.
+        await using var run = new CaptureRun(CaptureRun.NewSpec("images", _dir, settings: CaptureRun.Settings(maxFps: 20, readTimeoutMs: 500)), Fast, capacity: 16);
 
         await run.UntilFramesAsync(3);
         WriteImage("c.png", 103);

@@ -31,6 +31,7 @@ internal sealed partial class CaptureLoop(FrameSourceFactory sources, IOptions<C
                     return;
                 }
 
+                counters.InputFps = 0;
                 var reason = FfmpegFailure.Mask(spec.Source, failure);
                 var retryIn = backoff.Next();
                 LogFailed(spec.StreamId, reason, retryIn);
@@ -69,6 +70,8 @@ internal sealed partial class CaptureLoop(FrameSourceFactory sources, IOptions<C
                 return $"the source did not answer within {readTimeout.TotalSeconds:0.#} s";
             }
 
+            // Disarmed until the first read: a source without a watchdog (an image folder) may wait for ever.
+            watch.CancelAfter(Timeout.InfiniteTimeSpan);
             Interlocked.Increment(ref counters.Connects);
             var stall = source.Fps is > 0 and var fps ? Max(readTimeout, TimeSpan.FromSeconds(2 / fps)) : readTimeout;
             var reader = new SourceReader(source, watch, stall, time, cancellationToken);

@@ -17,10 +17,14 @@ internal sealed class CaptureOptions
 
     public long MaxFramePixels { get; set; } = 40_000_000;
 
-    /// <summary>ffmpeg's stream probing for live sources: ffmpeg's own defaults (5 s, 5 MB) delay the first frame by seconds.</summary>
-    public int LiveAnalyzeDurationMs { get; set; } = 500;
+    /// <summary>
+    /// ffmpeg's stream probing for live sources: its own defaults (5 s, 5 MB, 20 frames for the frame
+    /// rate) delay the first frame by seconds; the size comes from the first keyframe's parameter sets
+    /// anyway, and the frame rate from their timing information.
+    /// </summary>
+    public int LiveAnalyzeDurationMs { get; set; } = 100;
 
-    public int LiveProbeSizeBytes { get; set; } = 500_000;
+    public int LiveProbeSizeBytes { get; set; } = 32_768;
 
     /// <summary>How often an image folder is listed again for new files.</summary>
     public int ImagePollMs { get; set; } = 500;

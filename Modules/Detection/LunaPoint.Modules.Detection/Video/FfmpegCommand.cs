@@ -37,7 +37,8 @@ internal static class FfmpegCommand
         }
 
         args.AddRange(["-fflags", "nobuffer", "-flags", "low_delay",
-            "-analyzeduration", Invariant(options.LiveAnalyzeDurationMs * 1000L), "-probesize", Invariant(Math.Max(32, options.LiveProbeSizeBytes))]);
+            "-analyzeduration", Invariant(Math.Max(1, options.LiveAnalyzeDurationMs) * 1000L), "-probesize", Invariant(Math.Max(32, options.LiveProbeSizeBytes)),
+            "-fpsprobesize", "0"]);
         switch (type)
         {
             case "rtsp":

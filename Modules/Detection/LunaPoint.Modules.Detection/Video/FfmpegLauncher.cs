@@ -12,6 +12,8 @@ internal sealed class FfmpegLauncher(IOptions<CaptureOptions> options)
 
     public string FfmpegPath => options.Value.FfmpegPath is { Length: > 0 } path ? path : FfmpegLocator.Find() ?? "ffmpeg";
 
+    public bool IsAvailable => File.Exists(FfmpegPath);
+
     public FfmpegProcess Start(IReadOnlyList<string> arguments)
     {
         var info = new ProcessStartInfo(FfmpegPath)

@@ -8,7 +8,7 @@ namespace LunaPoint.Modules.Detection.Video;
 /// no network protocols). Without OpenCV nothing can be analysed: unhealthy. Without ffmpeg only network
 /// cameras fail: degraded, which still answers 200 on /health/ready.
 /// </summary>
-internal sealed class VideoBackendCheck : IHealthCheck
+internal sealed class VideoBackendCheck(FfmpegLauncher ffmpeg) : IHealthCheck
 {
     private static readonly Lazy<string?> OpenCvProblem = new(ProbeOpenCv);
 
@@ -19,8 +19,8 @@ internal sealed class VideoBackendCheck : IHealthCheck
             return Task.FromResult(HealthCheckResult.Unhealthy(problem));
         }
 
-        return Task.FromResult(FfmpegLocator.Find() is null
-            ? HealthCheckResult.Degraded("ffmpeg not found on PATH: network streams cannot be read. Fix: apt-get install -y ffmpeg")
+        return Task.FromResult(!ffmpeg.IsAvailable
+            ? HealthCheckResult.Degraded($"ffmpeg not found ({ffmpeg.FfmpegPath}): network streams cannot be read. Fix: apt-get install -y ffmpeg, or set {CaptureOptions.FfmpegPathKey}")
             : HealthCheckResult.Healthy($"OpenCV {Cv2.GetVersionString()}, ffmpeg present"));
     }
 
