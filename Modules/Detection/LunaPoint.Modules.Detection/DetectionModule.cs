@@ -3,6 +3,7 @@ using LunaPoint.Modules.Detection.FaceModels;
 using LunaPoint.Modules.Detection.Inference;
 using LunaPoint.Modules.Detection.Video;
 using LunaPoint.Modules.Detection.Data;
+using LunaPoint.Modules.Detection.Features;
 using LunaPoint.SharedKernel.Data;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,10 @@ public static class DetectionModule
         return builder;
     }
 
-    /// <summary>Maps the module's endpoints; its REST resources and pages arrive with step 4.</summary>
-    public static IEndpointRouteBuilder MapDetectionModule(this IEndpointRouteBuilder endpoints) => endpoints;
+    /// <summary>Maps the module's endpoints.</summary>
+    public static IEndpointRouteBuilder MapDetectionModule(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapDetectionEndpoints();
+        return endpoints;
+    }
 }
