@@ -37,6 +37,7 @@ internal static class MediatorConfig
                 typeof(LicenseLimits),
                 typeof(StreamUsage),
                 typeof(CountFacesWithDescriptors),
+                typeof(LunaPoint.Modules.Detection.Contracts.DetectFaces),
             ];
             // A failing subscriber is logged, never thrown back at the publisher (ADR 0006).
             options.NotificationPublisherType = typeof(IsolatingNotificationPublisher);

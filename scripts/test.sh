@@ -53,6 +53,20 @@ if [ ! -f "$media/messi5.jpg" ] || [ ! -f "$media/vtest.avi" ]; then
   rm -rf "$extracted"
 fi
 
+# astronaut.png (public domain, one face) from Debian's python3-skimage.
+if [ ! -f "$media/astronaut.png" ]; then
+  lp_log "downloading test media (Debian package python3-skimage)"
+  debs="$lp_root/.cache/debs"
+  mkdir -p "$debs" "$media"
+  if ! ls "$debs"/python3-skimage_*.deb >/dev/null 2>&1; then
+    (cd "$debs" && apt-get download python3-skimage) || { lp_log "apt-get could not download python3-skimage; run: sudo apt-get update"; exit 1; }
+  fi
+  extracted="$(mktemp -d)"
+  dpkg -x "$debs"/python3-skimage_*.deb "$extracted"
+  cp "$(find "$extracted" -name astronaut.png -print -quit)" "$media/"
+  rm -rf "$extracted"
+fi
+
 # A throwaway PostgreSQL cluster, as the postgres user when we are root (initdb refuses root).
 pg_dir="$(mktemp -d /tmp/lunapoint-pg.XXXXXX)"
 as_pg=()

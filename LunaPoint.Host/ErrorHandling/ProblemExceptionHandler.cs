@@ -30,6 +30,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
             UnauthorizedException unauthorized => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Unauthorized.", Detail = unauthorized.Message },
             ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = forbidden.Message },
+            ContentTooLargeException tooLarge => FieldProblem(StatusCodes.Status413PayloadTooLarge, tooLarge.Field, tooLarge.Message),
+            UnsupportedContentTypeException unsupported => FieldProblem(StatusCodes.Status415UnsupportedMediaType, unsupported.Field, unsupported.Message),
+            UnprocessableContentException unprocessable => FieldProblem(StatusCodes.Status422UnprocessableEntity, unprocessable.Field, unprocessable.Message),
+            ServiceUnavailableException unavailable => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Not ready.", Detail = unavailable.Message },
             ConflictException conflict => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
@@ -62,13 +66,17 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     private static ProblemDetails ReadProblem(ReadFailure failure) =>
         failure.Field is { } field
-            ? new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [failure.Message] })
-            {
-                Status = failure.Status,
-                Title = "One or more fields are invalid.",
-                Detail = failure.Message,
-            }
+            ? FieldProblem(failure.Status, field, failure.Message)
             : new ProblemDetails { Status = failure.Status, Title = "The request could not be read.", Detail = failure.Message };
+
+    /// <summary>A refusal naming one field, in the validation shape (errors by field) whatever its status.</summary>
+    private static ValidationProblemDetails FieldProblem(int status, string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = status,
+            Title = "One or more fields are invalid.",
+            Detail = message,
+        };
 
     /// <summary>
     /// The last line of defence, for a value the edge let through but the database refuses (SQLSTATE class

@@ -49,7 +49,17 @@ internal static class RequestTextGuard
 
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(context.RequestAborted);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
+            {
+                // A multipart body cut short or malformed is the client's error, not a 500.
+                throw new BadHttpRequestException("The form body is malformed or cut short.", StatusCodes.Status400BadRequest, ex);
+            }
+
             foreach (var (key, values) in form)
             {
                 if (HasNul(key) || values.Any(HasNul))

@@ -38,6 +38,7 @@ public static class DetectionModule
         return builder;
     }
 
+    /// <summary>Maps the module's endpoints.</summary>
     public static IEndpointRouteBuilder MapDetectionModule(this IEndpointRouteBuilder api)
     {
         api.MapDetectionEndpoints();

@@ -9,6 +9,9 @@ internal static class DetectionEndpoints
 {
     public static void MapDetectionEndpoints(this IEndpointRouteBuilder api)
     {
+        var detections = api.MapGroup("/detections").WithTags("Detections");
+        DetectFacesEndpoint.Map(detections);
+
         // Live figures and views of the streams Streams owns: same resource path, Detection's data.
         var streams = api.MapGroup("/streams").WithTags("Stream analysis");
         GetStreamStatsEndpoint.Map(streams);

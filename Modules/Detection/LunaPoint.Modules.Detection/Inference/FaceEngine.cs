@@ -53,7 +53,10 @@ internal sealed class FaceEngine(FaceModelStore store, IOptions<FaceModelOptions
     public static double Sharpness(Mat bgr, Rect2f box) => FaceSharpness.Measure(bgr, box);
 
     /// <summary>Runs allowed at once per model: cores / intra-op threads (one when ONNX Runtime picks its own count).</summary>
-    internal int SlotsPerModel => options.Value.IntraOpThreads <= 0 ? 1 : Math.Max(1, Environment.ProcessorCount / options.Value.IntraOpThreads);
+    internal int SlotsPerModel => Slots ?? (options.Value.IntraOpThreads <= 0 ? 1 : Math.Max(1, Environment.ProcessorCount / options.Value.IntraOpThreads));
+
+    /// <summary>Overrides <see cref="SlotsPerModel"/> (the benchmark compares queue widths).</summary>
+    internal int? Slots { get; init; }
 
     private Models Loaded
     {

@@ -11,8 +11,10 @@ namespace LunaPoint.Modules.Detection.Inference;
 /// <remarks>
 /// No batching: every pinned model declares a fixed batch dimension of 1 (InputMetadata [1,...]) and
 /// ONNX Runtime refuses a batch of 2 ("Got invalid dimensions for input"), so requests that wait together
-/// run one after another. Two slots per model with one intra-op thread each beat one slot with two
-/// threads under concurrent load on 2 cores (docs/benchmarks.md, "Per-stage latency (step 5)").
+/// run one after another. Queue width: with two callers on 2 cores, one run at a time on 2 intra-op
+/// threads took 0.57 x the wall time per face of two runs at once on 1 thread each (1 x 1: 0.87 x),
+/// measured in turn in one process (docs/benchmarks.md, "Per-stage latency (step 5)"); so the default
+/// (IntraOpThreads 0: ONNX Runtime uses every core) runs one call per model at a time.
 /// </remarks>
 internal sealed class ModelRunner : IDisposable
 {
