@@ -36,7 +36,7 @@ internal sealed class FaceAnalysis(StreamToAnalyse stream, FaceEngine engine, Be
             // A reconnect may bring another resolution: the old tracks' boxes mean nothing in it.
             await EndTracksAsync(_tracker?.EndAll() ?? [], cancellationToken);
             _frameSize = (frame.Width, frame.Height);
-            _tracker = new FaceTracker(frame.Width, frame.Height, TimeSpan.FromMilliseconds(_settings.TrackLostMs));
+            _tracker = new FaceTracker(frame.Width, frame.Height, LostAfter(_settings));
             runtime.FrameWidth = frame.Width;
             runtime.FrameHeight = frame.Height;
         }
@@ -46,7 +46,7 @@ internal sealed class FaceAnalysis(StreamToAnalyse stream, FaceEngine engine, Be
         if (_analysed++ % Math.Max(1, _settings.DetectorStep) == 0)
         {
             var detectStarted = clock.GetTimestamp();
-            var found = await engine.DetectAsync(frame.Image, new DetectOptions((float)_settings.DetectionThreshold, Math.Min(_settings.MinFaceSize, _bestShot.MinSize)), cancellationToken);
+            var found = await engine.DetectAsync(frame.Image, new DetectOptions((float)_settings.DetectionThreshold, _settings.MinFaceSize), cancellationToken);
             runtime.Detect.Add(clock.GetElapsedTime(detectStarted).TotalMilliseconds);
             Interlocked.Increment(ref runtime.DetectorRuns);
             detections = _region.Apply(found, frame.Width, frame.Height);
@@ -154,6 +154,13 @@ internal sealed class FaceAnalysis(StreamToAnalyse stream, FaceEngine engine, Be
             runtime.FirstBestShot.Add((clock.GetUtcNow() - life.StartedAt).TotalMilliseconds);
         }
     }
+
+    /// <summary>
+    /// trackLostMs, but never less than one and a half detector intervals: between two detector runs no
+    /// track can be seen, so a shorter limit would end every track between detections.
+    /// </summary>
+    public static TimeSpan LostAfter(StreamSettings settings) => TimeSpan.FromMilliseconds(Math.Max(
+        settings.TrackLostMs, 1500.0 * Math.Max(1, settings.DetectorStep) / Math.Max(0.1, settings.MaxAnalysisFps)));
 
     /// <summary>Media time for batch files (so tracking does not depend on how fast we analyse), elapsed wall time otherwise.</summary>
     private TimeSpan StreamTime(VideoFrame frame) =>
