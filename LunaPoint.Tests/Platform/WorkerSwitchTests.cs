@@ -17,12 +17,12 @@ namespace LunaPoint.Tests.Platform;
 /// </summary>
 public sealed class WorkerSwitchTests
 {
-    /// <summary>Each module's workers today; Detection's video workers and Notifications' dispatch join with steps 5 and 6.</summary>
+    /// <summary>Each module's workers today; Notifications' dispatch joins with its step.</summary>
     private static readonly Dictionary<string, Type[]> Workers = new()
     {
         ["Licensing"] = [typeof(LicenseMonitor)],
         ["Streams"] = [typeof(LicenseReconciler)],
-        ["Detection"] = [],
+        ["Detection"] = [typeof(LunaPoint.Modules.Detection.Workers.StreamSupervisor), typeof(LunaPoint.Modules.Detection.Webhooks.WebhookDispatcher)],
         ["Notifications"] = [],
     };
 
@@ -33,7 +33,9 @@ public sealed class WorkerSwitchTests
     [InlineData("Notifications")]
     public async Task WorkersSwitchedOff_HostServes_WithoutThatModulesWorkers(string module)
     {
-        await using var factory = await LunaPointFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { [$"Modules:{module}:Workers:Enabled"] = "false" });
+        // The test factory leaves Detection's video workers off; here every module but one has them on.
+        var settings = Workers.Keys.ToDictionary(m => $"Modules:{m}:Workers:Enabled", m => (string?)(m == module ? "false" : "true"));
+        await using var factory = await LunaPointFactory.StartAsync(DatabaseProvider.Sqlite, settings);
 
         await AssertServesAsync(factory);
         var running = factory.Services.GetServices<IHostedService>().Select(s => s.GetType()).ToHashSet();

@@ -31,4 +31,7 @@ internal sealed class Track
 
     /// <summary>Frames in which the detector saw the object.</summary>
     public int Detections { get; set; }
+
+    /// <summary>The event Events stored for the track (an ID from another module, no foreign key); kept for step 7.</summary>
+    public Guid? EventId { get; set; }
 }

@@ -16,14 +16,22 @@ internal sealed record StreamStatsDto(
     int ActiveTracks, long TracksStarted, long BestShotsSent, DateTimeOffset? LastFrameAt, int Connects,
     IReadOnlyDictionary<string, LatencyDto> LatencyMs);
 
-internal sealed class GetStreamStatsHandler(StreamRuntimes runtimes) : IQueryHandler<GetStreamStats, StreamStatsDto>
+/// <summary>The figures of every stream this process analyses (or analysed since it started), for lists and dashboards.</summary>
+internal sealed record ListStreamStats : IQuery<IReadOnlyList<StreamStatsDto>>;
+
+internal sealed class GetStreamStatsHandler(StreamRuntimes runtimes) : IQueryHandler<GetStreamStats, StreamStatsDto>, IQueryHandler<ListStreamStats, IReadOnlyList<StreamStatsDto>>
 {
-    public ValueTask<StreamStatsDto> Handle(GetStreamStats query, CancellationToken cancellationToken)
+    public ValueTask<StreamStatsDto> Handle(GetStreamStats query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(ToDto(runtimes.Find(query.StreamId) ?? throw new NotFoundException("Analysis of stream", query.StreamId)));
+
+    public ValueTask<IReadOnlyList<StreamStatsDto>> Handle(ListStreamStats query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<StreamStatsDto>>(runtimes.All.OrderBy(r => r.StartedAt).Select(ToDto).ToList());
+
+    private static StreamStatsDto ToDto(StreamRuntime r)
     {
-        var r = runtimes.Find(query.StreamId) ?? throw new NotFoundException("Analysis of stream", query.StreamId);
         var offered = r.Queue?.Offered ?? 0;
         var dropped = r.Queue?.Dropped ?? 0;
-        return ValueTask.FromResult(new StreamStatsDto(
+        return new StreamStatsDto(
             r.StreamId, r.Running, r.StartedAt, r.FrameWidth, r.FrameHeight,
             Math.Round(r.Capture.InputFps, 2), Math.Round(r.Analysed.PerSecond, 2), Interlocked.Read(ref r.Capture.FramesRead), offered,
             Interlocked.Read(ref r.FramesAnalysed), dropped, offered == 0 ? 0 : Math.Round(100.0 * dropped / offered, 2),
@@ -36,7 +44,7 @@ internal sealed class GetStreamStatsHandler(StreamRuntimes runtimes) : IQueryHan
                 ["descriptor"] = Latency(r.Descriptor),
                 ["frame"] = Latency(r.Frame),
                 ["firstBestShot"] = Latency(r.FirstBestShot),
-            }));
+            });
     }
 
     private static LatencyDto Latency(Video.LatencyWindow w) =>

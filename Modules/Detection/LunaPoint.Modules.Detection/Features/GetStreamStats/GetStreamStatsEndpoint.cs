@@ -7,8 +7,12 @@ namespace LunaPoint.Modules.Detection.Features;
 
 internal static class GetStreamStatsEndpoint
 {
-    public static void Map(RouteGroupBuilder streams) =>
+    public static void Map(RouteGroupBuilder streams)
+    {
         streams.MapGet("/{id:guid}/stats", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetStreamStats(id), ct)))
             .WithSummary("Analysis figures of a stream: input and analysed fps, dropped frames, tracks, best shots, per-stage latency p50/p95")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        streams.MapGet("/stats", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListStreamStats(), ct)))
+            .WithSummary("Analysis figures of every stream this host analyses (an empty list where its video workers are off)");
+    }
 }

@@ -50,6 +50,10 @@ namespace LunaPoint.Modules.Detection.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");
 
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
                     b.Property<DateTimeOffset?>("FirstBestShotAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_best_shot_at");

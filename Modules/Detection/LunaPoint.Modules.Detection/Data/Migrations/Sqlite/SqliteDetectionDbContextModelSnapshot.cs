@@ -46,6 +46,10 @@ namespace LunaPoint.Modules.Detection.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("ended_at");
 
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
                     b.Property<long?>("FirstBestShotAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("first_best_shot_at");

@@ -1,7 +1,8 @@
+using LunaPoint.Modules.Detection.Workers;
 using LunaPoint.Modules.Streams.Contracts;
 using Mediator;
 
-namespace LunaPoint.Modules.Detection.Workers;
+namespace LunaPoint.Modules.Detection.Features;
 
 /// <summary>
 /// Streams' facts start, restart and stop workers at once. Each one reconciles from the current state

@@ -16,11 +16,6 @@ namespace LunaPoint.Modules.Detection.Data.Migrations.Postgres
                 schema: "detection",
                 table: "webhook_deliveries");
 
-            migrationBuilder.DropColumn(
-                name: "event_id",
-                schema: "detection",
-                table: "tracks");
-
             migrationBuilder.RenameColumn(
                 name: "payload_json",
                 schema: "detection",
@@ -110,13 +105,6 @@ namespace LunaPoint.Modules.Detection.Data.Migrations.Postgres
                 schema: "detection",
                 table: "webhook_deliveries",
                 newName: "payload_json");
-
-            migrationBuilder.AddColumn<Guid>(
-                name: "event_id",
-                schema: "detection",
-                table: "tracks",
-                type: "uuid",
-                nullable: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_webhook_deliveries_delivered_at_next_attempt_at",

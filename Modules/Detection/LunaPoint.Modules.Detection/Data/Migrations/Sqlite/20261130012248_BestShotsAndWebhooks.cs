@@ -1,5 +1,4 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -15,11 +14,6 @@ namespace LunaPoint.Modules.Detection.Data.Migrations.Sqlite
                 name: "ix_webhook_deliveries_delivered_at_next_attempt_at",
                 schema: "detection",
                 table: "webhook_deliveries");
-
-            migrationBuilder.DropColumn(
-                name: "event_id",
-                schema: "detection",
-                table: "tracks");
 
             migrationBuilder.RenameColumn(
                 name: "payload_json",
@@ -110,13 +104,6 @@ namespace LunaPoint.Modules.Detection.Data.Migrations.Sqlite
                 schema: "detection",
                 table: "webhook_deliveries",
                 newName: "payload_json");
-
-            migrationBuilder.AddColumn<Guid>(
-                name: "event_id",
-                schema: "detection",
-                table: "tracks",
-                type: "TEXT",
-                nullable: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_webhook_deliveries_delivered_at_next_attempt_at",
