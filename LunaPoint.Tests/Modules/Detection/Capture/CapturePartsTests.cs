@@ -92,7 +92,8 @@ public sealed class CapturePartsTests
 
         Assert.Contains(expected, args);
         Assert.Contains("-fflags nobuffer -flags low_delay -analyzeduration 100000 -probesize 32768 -fpsprobesize 0", args);
-        Assert.EndsWith("-map 0:v:0 -an -sn -dn -fps_mode passthrough -f rawvideo -pix_fmt bgr24 pipe:1", args);
+        // Frames beyond maxAnalysisFps (10 by default) are dropped inside ffmpeg, before the BGR conversion.
+        Assert.EndsWith(@"-map 0:v:0 -an -sn -dn -vf select=isnan(prev_selected_t)+gte(t-prev_selected_t\,0.095) -fps_mode passthrough -f rawvideo -pix_fmt bgr24 pipe:1", args);
         Assert.Contains("-nostdin", args);
     }
 

@@ -18,10 +18,12 @@ internal static class StreamApi
     public static async Task<JsonElement> GetAsync(HttpClient client, Guid id) =>
         JsonDocument.Parse(await client.GetStringAsync($"/api/v1/streams/{id}")).RootElement;
 
-    public static async Task<JsonElement?> StatsAsync(HttpClient client, Guid id)
+    public static async Task<JsonElement> StatsAsync(HttpClient client, Guid id)
     {
         using var response = await client.GetAsync($"/api/v1/streams/{id}/stats");
-        return response.StatusCode == HttpStatusCode.OK ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement : null;
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"stats of {id}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement;
     }
 
     /// <summary>Polls the stream until <paramref name="condition"/> holds; fails with the last stream seen.</summary>

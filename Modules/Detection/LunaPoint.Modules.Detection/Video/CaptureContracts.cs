@@ -28,11 +28,14 @@ internal interface ICaptureObserver
 /// <summary>Counters the capture loop keeps for a stream's stats.</summary>
 internal sealed class CaptureCounters
 {
-    /// <summary>Frames read from the source (before decimation).</summary>
+    /// <summary>Frames read from the source (after ffmpeg's own decimation of live sources, before the loop's).</summary>
     public long FramesRead;
 
-    /// <summary>Input frame rate measured over the last seconds.</summary>
+    /// <summary>Frames per second read from the source, measured over the last seconds.</summary>
     public double InputFps;
+
+    /// <summary>The source's own frame rate as ffmpeg reports it (live sources are decimated inside ffmpeg, so the rate read is lower).</summary>
+    public double? SourceFps;
 
     public DateTimeOffset? LastFrameAt;
 

@@ -117,6 +117,7 @@ internal sealed partial class CaptureLoop(FrameSourceFactory sources, IOptions<C
                 counters.Decode.Add(source.LastDecodeMs);
                 if (reader.FramesRead == 1)
                 {
+                    counters.SourceFps = source.Fps;
                     LogStreaming(spec.StreamId, frame.Width, frame.Height, source.Fps);
                     await NotifyAsync(spec, () => observer.OnStreamingAsync(source.Fps, cancellationToken));
                 }

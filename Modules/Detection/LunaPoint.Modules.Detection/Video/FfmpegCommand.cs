@@ -52,13 +52,13 @@ internal static class FfmpegCommand
                 break;
             case "webcam":
                 args.AddRange(["-f", "v4l2", "-i", WebcamDevice(spec.Source)]);
-                args.AddRange(Output(passthrough: true));
+                args.AddRange(Output(passthrough: true, Select(spec.Settings.MaxAnalysisFps)));
                 return args;
         }
 
         args.AddRange(["-i", spec.Source]);
         // Passthrough: a live source's frames as they come, never duplicated to fill a gap.
-        args.AddRange(Output(passthrough: true));
+        args.AddRange(Output(passthrough: true, Select(spec.Settings.MaxAnalysisFps)));
         return args;
     }
 
@@ -67,8 +67,21 @@ internal static class FfmpegCommand
             ? $"/dev/video{index}"
             : throw new FrameSourceException("a webcam source is a device index from 0 to 63");
 
-    private static IEnumerable<string> Output(bool passthrough) =>
-        ["-map", "0:v:0", "-an", "-sn", "-dn", .. passthrough ? ["-fps_mode", "passthrough"] : Array.Empty<string>(), "-f", "rawvideo", "-pix_fmt", "bgr24", "pipe:1"];
+    private static IEnumerable<string> Output(bool passthrough, string? select = null) =>
+        ["-map", "0:v:0", "-an", "-sn", "-dn", .. select is null ? Array.Empty<string>() : ["-vf", select],
+         .. passthrough ? ["-fps_mode", "passthrough"] : Array.Empty<string>(), "-f", "rawvideo", "-pix_fmt", "bgr24", "pipe:1"];
+
+    /// <summary>
+    /// A live source's frames beyond maxAnalysisFps are dropped inside ffmpeg, before the conversion to BGR
+    /// and the pipe: a 25 fps 720p camera analysed at 5 fps then costs a fifth of the conversion and copying
+    /// (measured in the streams benchmark). The spacing is 95% of the interval so that a source running at
+    /// an exact multiple does not lose every other frame to rounding; the capture loop's own decimation
+    /// still holds the limit. Frames are never duplicated (select only drops).
+    /// </summary>
+    private static string? Select(double maxAnalysisFps) =>
+        maxAnalysisFps is > 0 and < 1000
+            ? $"select=isnan(prev_selected_t)+gte(t-prev_selected_t\\,{(0.95 / maxAnalysisFps).ToString("0.######", CultureInfo.InvariantCulture)})"
+            : null;
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

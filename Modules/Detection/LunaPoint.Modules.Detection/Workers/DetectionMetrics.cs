@@ -20,7 +20,7 @@ internal static class DetectionMetrics
         meter.CreateObservableCounter("lunapoint.detection.tracks.started", () => Each(runtimes, r => Interlocked.Read(ref r.TracksStarted)), "{track}", "Face tracks started");
         meter.CreateObservableCounter("lunapoint.detection.best_shots", () => Each(runtimes, r => Interlocked.Read(ref r.BestShotsSent)), "{shot}", "Best shots published");
         meter.CreateObservableGauge("lunapoint.detection.tracks.active", () => Each(runtimes, r => (long)r.ActiveTracks), "{track}", "Face tracks alive now");
-        meter.CreateObservableGauge("lunapoint.detection.input_fps", () => Each(runtimes, r => r.Capture.InputFps), "{frame}/s", "Input frame rate");
+        meter.CreateObservableGauge("lunapoint.detection.read_fps", () => Each(runtimes, r => r.Capture.InputFps), "{frame}/s", "Frames per second read from the source (live sources are thinned to maxAnalysisFps inside ffmpeg)");
         meter.CreateObservableGauge("lunapoint.detection.analysed_fps", () => Each(runtimes, r => r.Analysed.PerSecond), "{frame}/s", "Analysed frame rate");
         meter.CreateObservableGauge("lunapoint.detection.stage.p95", () => Stages(runtimes), "ms", "95th percentile latency of each pipeline stage over the last 512 samples");
     }

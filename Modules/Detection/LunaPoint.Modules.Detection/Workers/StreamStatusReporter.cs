@@ -51,7 +51,7 @@ internal sealed class StreamStatusReporter(IServiceScopeFactory scopes, StreamRu
     {
         if (_streaming && clock.GetElapsedTime(Interlocked.Read(ref _lastReport)) >= HeartbeatEvery)
         {
-            await SendAsync(StreamState.InProgress, null, runtime.Capture.InputFps, cancellationToken);
+            await SendAsync(StreamState.InProgress, null, runtime.Capture.SourceFps ?? runtime.Capture.InputFps, cancellationToken);
         }
     }
 

@@ -10,9 +10,11 @@ internal sealed record GetStreamStats(Guid StreamId) : IQuery<StreamStatsDto>;
 internal sealed record LatencyDto(double? P50, double? P95, long Samples);
 
 /// <summary>A stream's analysis figures since its worker (re)started in this process.</summary>
+/// <param name="InputFps">The source's frame rate (as the camera or file declares it; measured when it declares none).</param>
+/// <param name="ReadFps">Frames per second read from ffmpeg: live sources are thinned to maxAnalysisFps inside ffmpeg.</param>
 internal sealed record StreamStatsDto(
     Guid StreamId, bool Running, DateTimeOffset StartedAt, int FrameWidth, int FrameHeight,
-    double InputFps, double AnalysedFps, long FramesRead, long FramesOffered, long FramesAnalysed, long FramesDropped, double DroppedPercent,
+    double InputFps, double ReadFps, double AnalysedFps, long FramesRead, long FramesOffered, long FramesAnalysed, long FramesDropped, double DroppedPercent,
     int ActiveTracks, long TracksStarted, long BestShotsSent, DateTimeOffset? LastFrameAt, int Connects,
     IReadOnlyDictionary<string, LatencyDto> LatencyMs);
 
@@ -33,7 +35,7 @@ internal sealed class GetStreamStatsHandler(StreamRuntimes runtimes) : IQueryHan
         var dropped = r.Queue?.Dropped ?? 0;
         return new StreamStatsDto(
             r.StreamId, r.Running, r.StartedAt, r.FrameWidth, r.FrameHeight,
-            Math.Round(r.Capture.InputFps, 2), Math.Round(r.Analysed.PerSecond, 2), Interlocked.Read(ref r.Capture.FramesRead), offered,
+            Math.Round(r.Capture.SourceFps ?? r.Capture.InputFps, 2), Math.Round(r.Capture.InputFps, 2), Math.Round(r.Analysed.PerSecond, 2), Interlocked.Read(ref r.Capture.FramesRead), offered,
             Interlocked.Read(ref r.FramesAnalysed), dropped, offered == 0 ? 0 : Math.Round(100.0 * dropped / offered, 2),
             r.ActiveTracks, Interlocked.Read(ref r.TracksStarted), Interlocked.Read(ref r.BestShotsSent), r.Capture.LastFrameAt, r.Capture.Connects,
             new Dictionary<string, LatencyDto>
