@@ -1,4 +1,17 @@
 using BenchmarkDotNet.Running;
+using LunaPoint.Benchmarks.Streams;
 
-// dotnet run -c Release --project LunaPoint.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Whole-system modes take the first argument; anything else goes to BenchmarkDotNet:
+//   dotnet run -c Release --project LunaPoint.Benchmarks -- --filter '*'
+//   dotnet run -c Release --project LunaPoint.Benchmarks -- streams --count 8 --seconds 60
+return args.FirstOrDefault() switch
+{
+    "streams" => await StreamsCommand.RunAsync(args[1..]),
+    _ => RunBenchmarkDotNet(args),
+};
+
+static int RunBenchmarkDotNet(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}
