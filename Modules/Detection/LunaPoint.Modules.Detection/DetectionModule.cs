@@ -25,6 +25,7 @@ public static class DetectionModule
             .Configure(o => o.ModelsDir = builder.Configuration["LunaPoint:ModelsDir"] ?? o.ModelsDir);
         builder.Services.AddSingleton<FaceModelStore>();
         builder.Services.AddHostedService<FaceModelLoader>();
+        builder.Services.AddVideoCapture(builder.Configuration);
         builder.AddStreamWorkers();
         builder.Services.AddHealthChecks()
             .AddCheck<FaceModelsReadyCheck>("face-models", tags: [ModuleDatabaseExtensions.ReadyTag])
