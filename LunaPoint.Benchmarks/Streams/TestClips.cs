@@ -35,6 +35,11 @@ internal static class TestClips
 
         Directory.CreateDirectory(folder);
         var media = Path.Combine(repoRoot, ".cache", "test-media");
+        if (Faces.FirstOrDefault(f => !File.Exists(Path.Combine(media, f.Photo))) is { Photo: not null } missing)
+        {
+            throw new InvalidOperationException($"{Path.Combine(media, missing.Photo)} is missing: scripts/test.sh fetches the test media (Debian's opencv-doc)");
+        }
+
         var partial = clip + ".part.mp4";
         var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true };
         foreach (var arg in Arguments(media, partial))
