@@ -36,6 +36,8 @@ internal static class StreamsReport
     {
         streams = r.Streams,
         fps = r.TargetFps,
+        // The "analysedFps": per stream, to compare with the target fps.
+        analysedFps = Round(r.AnalysedFpsPerStream),
         analysedFpsTotal = Round(r.AnalysedFpsTotal),
         analysedFpsPerStream = Round(r.AnalysedFpsPerStream),
         inputFps = Round(r.InputFpsMean),
