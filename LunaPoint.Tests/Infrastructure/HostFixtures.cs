@@ -18,7 +18,7 @@ public abstract class HostFixture(DatabaseProvider provider) : IAsyncLifetime
         await Factory.WaitUntilReadyAsync();
     }
 
-    public async Task DisposeAsync() => await Factory.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Factory.DisposeAsync();
 }
 
 public sealed class PostgresHostFixture() : HostFixture(DatabaseProvider.Postgres);

@@ -14,6 +14,9 @@ public abstract class TestDatabase : IAsyncDisposable
     /// <summary>Settings to hand the host; the PostgreSQL connection string is empty for SQLite.</summary>
     public abstract string PostgresConnectionString { get; }
 
+    /// <summary>While true, disposing keeps the database and files: a test restarting the host hands it to a second factory.</summary>
+    public bool KeepOnDispose { get; set; }
+
     public DatabaseSettings Settings => new(Provider, Provider == DatabaseProvider.Postgres ? PostgresConnectionString : null, DataDir);
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider) =>
@@ -21,6 +24,11 @@ public abstract class TestDatabase : IAsyncDisposable
 
     public virtual ValueTask DisposeAsync()
     {
+        if (KeepOnDispose)
+        {
+            return ValueTask.CompletedTask;
+        }
+
         try
         {
             Directory.Delete(DataDir, recursive: true);
@@ -83,6 +91,11 @@ internal sealed class PostgresTestDatabase : TestDatabase
 
     public override async ValueTask DisposeAsync()
     {
+        if (KeepOnDispose)
+        {
+            return;
+        }
+
         NpgsqlConnection.ClearAllPools();
         await using (var connection = new NpgsqlConnection(_admin))
         {

@@ -1,6 +1,8 @@
 using FluentValidation;
 using LunaPoint.Modules.Detection.FaceModels;
+using LunaPoint.Modules.Detection.Inference;
 using LunaPoint.Modules.Detection.Video;
+using LunaPoint.Modules.Detection.Webhooks;
 using LunaPoint.Modules.Detection.Data;
 using LunaPoint.Modules.Detection.Features;
 using LunaPoint.Modules.Detection.Workers;
@@ -25,11 +27,13 @@ public static class DetectionModule
             .Configure(o => o.ModelsDir = builder.Configuration["LunaPoint:ModelsDir"] ?? o.ModelsDir);
         builder.Services.AddSingleton<FaceModelStore>();
         builder.Services.AddHostedService<FaceModelLoader>();
+        builder.Services.AddFaceInference();
         builder.Services.AddVideoCapture(builder.Configuration);
         builder.AddStreamWorkers();
         builder.Services.AddHealthChecks()
             .AddCheck<FaceModelsReadyCheck>("face-models", tags: [ModuleDatabaseExtensions.ReadyTag])
             .AddCheck<VideoBackendCheck>("video-backend", tags: [ModuleDatabaseExtensions.ReadyTag]);
+        builder.AddDetectionWebhooks();
 
         return builder;
     }

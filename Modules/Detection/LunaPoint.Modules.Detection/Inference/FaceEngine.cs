@@ -1,9 +1,8 @@
+using LunaPoint.Modules.Detection.FaceModels;
+using Microsoft.Extensions.Options;
 using OpenCvSharp;
 
 namespace LunaPoint.Modules.Detection.Inference;
-
-// STUB (step 5 plan): the inference side's surface as the stream worker and the photo API use it.
-// The inference work package replaces the NotImplemented parts; keep these signatures.
 
 /// <summary>A face the detector found: its box in pixels of the frame, and the detector's score.</summary>
 internal sealed record FaceCandidate(Rect2f Box, float Score);
@@ -21,32 +20,73 @@ internal sealed record DetectOptions(float Threshold = 0.65f, int MinFaceSize = 
 /// <summary>
 /// The face models as the rest of the module uses them: one shared ONNX session per model (from
 /// <see cref="FaceModels.FaceModelStore"/>), safe for concurrent use by every stream and request,
-/// batching or queueing calls as the models allow.
+/// queueing calls per model (<see cref="ModelRunner"/>).
 /// </summary>
-internal sealed class FaceEngine
+internal sealed class FaceEngine(FaceModelStore store, IOptions<FaceModelOptions> options) : IDisposable
 {
     public const string DescriptorModel = "fr_feature";
 
+    private readonly Lock _gate = new();
+    private Models? _models;
+
     /// <summary>Whether the models are loaded (else every call throws InvalidOperationException naming why).</summary>
-    public bool IsReady => throw new NotImplementedException();
+    public bool IsReady => store.State == FaceModelState.Ready;
 
     /// <summary>Faces in a BGR frame, any size; small faces found by tiling/pyramid down to options.MinFaceSize; NMS applied.</summary>
     public ValueTask<IReadOnlyList<FaceCandidate>> DetectAsync(Mat bgr, DetectOptions options, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+        Loaded.Detector.DetectAsync(bgr, options, cancellationToken);
 
     public ValueTask<FaceLandmarks> LandmarksAsync(Mat bgr, Rect2f box, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+        Loaded.Landmarks.RunAsync(bgr, box, cancellationToken);
 
     public ValueTask<HeadPose> PoseAsync(Mat bgr, Rect2f box, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+        Loaded.Pose.RunAsync(bgr, box, cancellationToken);
 
     /// <summary>The face warped to 112x112 BGR by a similarity transform of its five points; the caller disposes it.</summary>
-    public Mat Align(Mat bgr, FaceLandmarks landmarks) => throw new NotImplementedException();
+    public Mat Align(Mat bgr, FaceLandmarks landmarks) => FaceAligner.Align(bgr, landmarks.Points5);
 
     /// <summary>512 floats, L2-normalised, of an aligned 112x112 BGR face.</summary>
     public ValueTask<float[]> DescribeAsync(Mat aligned, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+        Loaded.Descriptor.RunAsync(aligned, cancellationToken);
 
     /// <summary>Sharpness of the face region, 0..1 (variance of the Laplacian, normalised).</summary>
-    public static double Sharpness(Mat bgr, Rect2f box) => throw new NotImplementedException();
+    public static double Sharpness(Mat bgr, Rect2f box) => FaceSharpness.Measure(bgr, box);
+
+    /// <summary>Runs allowed at once per model: cores / intra-op threads (one when ONNX Runtime picks its own count).</summary>
+    internal int SlotsPerModel => options.Value.IntraOpThreads <= 0 ? 1 : Math.Max(1, Environment.ProcessorCount / options.Value.IntraOpThreads);
+
+    private Models Loaded
+    {
+        get
+        {
+            if (_models is { } models)
+            {
+                return models;
+            }
+
+            // Throws InvalidOperationException with the store's reason until the loader has finished.
+            var detector = store["fr_detect"];
+            lock (_gate)
+            {
+                return _models ??= new Models(
+                    new FaceDetector(new ModelRunner(detector, SlotsPerModel)),
+                    new LandmarkModel(new ModelRunner(store["fr_landmark"], SlotsPerModel)),
+                    new PoseModel(new ModelRunner(store["fr_pose"], SlotsPerModel)),
+                    new DescriptorModel(new ModelRunner(store[DescriptorModel], SlotsPerModel)));
+            }
+        }
+    }
+
+    public void Dispose() => _models?.Dispose();
+
+    private sealed record Models(FaceDetector Detector, LandmarkModel Landmarks, PoseModel Pose, DescriptorModel Descriptor) : IDisposable
+    {
+        public void Dispose()
+        {
+            Detector.Runner.Dispose();
+            Landmarks.Runner.Dispose();
+            Pose.Runner.Dispose();
+            Descriptor.Runner.Dispose();
+        }
+    }
 }
