@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using LunaPoint.Modules.Detection.Features;
 using LunaPoint.Modules.Licensing.Signing;
 
@@ -29,9 +30,11 @@ internal sealed class HostApi(HttpClient http) : IDisposable
         await Ensure(response, "licence upload", cancellationToken);
     }
 
-    public async Task<Guid> CreateHttpStreamAsync(string name, string url, double fps, CancellationToken cancellationToken)
+    public async Task<Guid> CreateHttpStreamAsync(string name, string url, double fps, JsonObject settings, CancellationToken cancellationToken)
     {
-        var request = new { name, type = "http", source = url, settings = new { maxAnalysisFps = fps } };
+        var merged = (JsonObject)settings.DeepClone();
+        merged["maxAnalysisFps"] = fps;
+        var request = new { name, type = "http", source = url, settings = merged };
         using var response = await http.PostAsJsonAsync("/api/v1/streams", request, cancellationToken);
         return (await Ensure(response, $"create stream {name}", cancellationToken)).GetProperty("id").GetGuid();
     }

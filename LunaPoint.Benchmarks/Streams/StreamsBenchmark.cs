@@ -21,10 +21,10 @@ internal sealed class StreamsBenchmark(HostApi api, HostProcess host, FfmpegServ
         while (_streams.Count < count)
         {
             var name = $"bench-{_streams.Count + 1}";
-            _streams.Add((name, await api.CreateHttpStreamAsync(name, servers.Url(_streams.Count), options.Fps, cancellationToken)));
+            _streams.Add((name, await api.CreateHttpStreamAsync(name, servers.Url(_streams.Count), options.Fps, options.StreamSettings, cancellationToken)));
         }
 
-        log.WriteLine($"{count} stream(s) at {options.Fps} fps: waiting until each analyses ...");
+        log.WriteLine($"{count} stream(s) at {options.Fps} fps{(options.StreamSettings.Count > 0 ? $", settings {options.StreamSettings.ToJsonString()}" : "")}: waiting until each analyses ...");
         await WaitAnalysingAsync(cancellationToken);
         log.WriteLine($"warming up {options.Warmup} s, then measuring {options.Seconds} s ...");
         await Task.Delay(TimeSpan.FromSeconds(options.Warmup), cancellationToken);

@@ -10,11 +10,11 @@ internal static class StreamsReport
     {
         output.WriteLine();
         output.WriteLine($"{r.Streams} stream(s), {r.TargetFps} fps target, window {r.Seconds:0.0} s");
-        output.WriteLine("stream        input fps  analysed fps  dropped %  tracks  best shots  1st shot p50/p95 ms  detect p95  frame p95  connects");
+        output.WriteLine("stream        input fps  analysed fps  dropped %  tracks  best shots  1st shot p50/p95 ms (n: window/all)  detect p95  frame p95  connects");
         foreach (var w in r.Windows)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{w.Name + (w.Whole ? "" : "*"),-12} {w.End?.InputFps ?? 0,10:0.00} {w.Analysed / r.Seconds,13:0.00} {w.DroppedPercent,10:0.00} {w.TracksStarted,7} {w.BestShots,11} {Ms(w.FirstBestShotP50),10}/{Ms(w.FirstBestShotP95),-9} {Ms(w.Latency("detect", true)),10} {Ms(w.Latency("frame", true)),10} {w.End?.Connects ?? 0,9}"));
+                $"{w.Name + (w.Whole ? "" : "*"),-12} {w.End?.InputFps ?? 0,10:0.00} {w.Analysed / r.Seconds,13:0.00} {w.DroppedPercent,10:0.00} {w.TracksStarted,7} {w.BestShots,11} {Ms(w.FirstBestShotP50),10}/{Ms(w.FirstBestShotP95),-6} ({w.FirstBestShots,3}/{w.End?.LatencyMs.GetValueOrDefault("firstBestShot")?.Samples ?? 0,-3})    {Ms(w.Latency("detect", true)),10} {Ms(w.Latency("frame", true)),10} {w.End?.Connects ?? 0,9}"));
         }
 
         if (r.WorkersNotWhole > 0)
