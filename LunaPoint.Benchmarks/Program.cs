@@ -1,12 +1,20 @@
 using BenchmarkDotNet.Running;
 using LunaPoint.Benchmarks.Stages;
+using LunaPoint.Benchmarks.Streams;
 
-// dotnet run -c Release --project LunaPoint.Benchmarks -- --filter '*'
-// dotnet run -c Release --project LunaPoint.Benchmarks -- stages [--runs N]
-if (args is ["stages", ..])
+// Whole-system modes take the first argument; anything else goes to BenchmarkDotNet:
+//   dotnet run -c Release --project LunaPoint.Benchmarks -- --filter '*'
+//   dotnet run -c Release --project LunaPoint.Benchmarks -- stages [--runs N]
+//   dotnet run -c Release --project LunaPoint.Benchmarks -- streams --count 8 --seconds 60
+return args.FirstOrDefault() switch
 {
-    return await StageBenchmark.RunAsync(args);
-}
+    "stages" => await StageBenchmark.RunAsync(args),
+    "streams" => await StreamsCommand.RunAsync(args[1..]),
+    _ => RunBenchmarkDotNet(args),
+};
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;
+static int RunBenchmarkDotNet(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}
