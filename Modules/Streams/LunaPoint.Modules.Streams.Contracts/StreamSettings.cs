@@ -38,7 +38,7 @@ public sealed record RegionOfInterest(double? X = null, double? Y = null, double
 public sealed record RoiPoint(double X, double Y);
 
 /// <param name="TimeoutMs">Send a best shot no later than this after the track starts, so alerts are fast.</param>
-public sealed record BestShotSettings(int MinSize = 60, int ProperSize = 120, double MaxYaw = 35, double MaxPitch = 25, int TimeoutMs = 2000);
+public sealed record BestShotSettings(int MinSize = 60, int ProperSize = 120, double MaxYaw = 35, double MaxPitch = 25, int TimeoutMs = 600);
 
 /// <param name="ReconnectAttempts">0 = retry for ever.</param>
 public sealed record HealthcheckSettings(int ReconnectAttempts = 0, int ReconnectDelayMs = 1000, int MaxBackoffMs = 30000, int ReadTimeoutMs = 10000);
