@@ -40,9 +40,11 @@ internal sealed class HostApi(HttpClient http) : IDisposable
     }
 
     /// <summary>The stream's figures, or null while Detection has no worker for it.</summary>
-    public async Task<StreamStatsDto?> StatsAsync(Guid streamId, CancellationToken cancellationToken)
+    /// <param name="windowSeconds">Latency quantiles over the samples of the last this many seconds only (the measured window, not the warm-up).</param>
+    public async Task<StreamStatsDto?> StatsAsync(Guid streamId, CancellationToken cancellationToken, int? windowSeconds = null)
     {
-        using var response = await http.GetAsync(new Uri($"/api/v1/streams/{streamId}/stats", UriKind.Relative), cancellationToken);
+        var query = windowSeconds is { } w ? $"?windowSeconds={w}" : "";
+        using var response = await http.GetAsync(new Uri($"/api/v1/streams/{streamId}/stats{query}", UriKind.Relative), cancellationToken);
         return response.StatusCode == HttpStatusCode.NotFound
             ? null
             : (await Ensure(response, "stats", cancellationToken)).Deserialize<StreamStatsDto>(Json);

@@ -51,13 +51,13 @@ internal sealed class StreamsBenchmark(HostApi api, HostProcess host, FfmpegServ
         var cpu = (ProcFs.TreeCpuSeconds(host.Pid) - tree0) / seconds;
         var hostCpu = (ProcFs.CpuSeconds(host.Pid) - host0) / seconds;
         var machineBusy = (ProcFs.MachineBusySeconds() - machine0) / seconds;
-        var end = await SnapshotAsync(cancellationToken);
+        var end = await SnapshotAsync(cancellationToken, (int)Math.Ceiling(seconds));
         var windows = _streams.Select((s, i) => new StreamWindow(s.Name, start[i], end[i])).ToList();
         return new StreamsResult(count, options.Fps, seconds, windows, samples, _idleRssMb, cpu, hostCpu, machineBusy);
     }
 
-    private Task<StreamStatsDto?[]> SnapshotAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(_streams.Select(s => api.StatsAsync(s.Id, cancellationToken)));
+    private Task<StreamStatsDto?[]> SnapshotAsync(CancellationToken cancellationToken, int? windowSeconds = null) =>
+        Task.WhenAll(_streams.Select(s => api.StatsAsync(s.Id, cancellationToken, windowSeconds)));
 
     private async Task WaitAnalysingAsync(CancellationToken cancellationToken)
     {

@@ -4,10 +4,13 @@ using Mediator;
 
 namespace LunaPoint.Modules.Detection.Features;
 
-internal sealed record GetStreamStats(Guid StreamId) : IQuery<StreamStatsDto>;
+/// <param name="WindowSeconds">Latency quantiles over the samples of the last this many seconds; null: all held (the last 512).</param>
+internal sealed record GetStreamStats(Guid StreamId, int? WindowSeconds = null) : IQuery<StreamStatsDto>;
 
-/// <param name="P50">Median of the last 512 samples, milliseconds.</param>
-internal sealed record LatencyDto(double? P50, double? P95, long Samples);
+/// <param name="P50">Median of the samples held (the last 512, or those of the asked window), milliseconds.</param>
+/// <param name="Samples">Samples taken since the worker started.</param>
+/// <param name="Held">Samples the quantiles were computed from.</param>
+internal sealed record LatencyDto(double? P50, double? P95, long Samples, int Held);
 
 /// <summary>A stream's analysis figures since its worker (re)started in this process.</summary>
 /// <param name="InputFps">The source's frame rate (as the camera or file declares it; measured when it declares none).</param>
@@ -24,12 +27,13 @@ internal sealed record ListStreamStats : IQuery<IReadOnlyList<StreamStatsDto>>;
 internal sealed class GetStreamStatsHandler(StreamRuntimes runtimes) : IQueryHandler<GetStreamStats, StreamStatsDto>, IQueryHandler<ListStreamStats, IReadOnlyList<StreamStatsDto>>
 {
     public ValueTask<StreamStatsDto> Handle(GetStreamStats query, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(ToDto(runtimes.Find(query.StreamId) ?? throw new NotFoundException("Analysis of stream", query.StreamId)));
+        ValueTask.FromResult(ToDto(runtimes.Find(query.StreamId) ?? throw new NotFoundException("Analysis of stream", query.StreamId),
+            query.WindowSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null));
 
     public ValueTask<IReadOnlyList<StreamStatsDto>> Handle(ListStreamStats query, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<StreamStatsDto>>(runtimes.All.OrderBy(r => r.StartedAt).Select(ToDto).ToList());
+        ValueTask.FromResult<IReadOnlyList<StreamStatsDto>>(runtimes.All.OrderBy(r => r.StartedAt).Select(r => ToDto(r, null)).ToList());
 
-    private static StreamStatsDto ToDto(StreamRuntime r)
+    private static StreamStatsDto ToDto(StreamRuntime r, TimeSpan? window)
     {
         var offered = r.Queue?.Offered ?? 0;
         var dropped = r.Queue?.Dropped ?? 0;
@@ -40,15 +44,15 @@ internal sealed class GetStreamStatsHandler(StreamRuntimes runtimes) : IQueryHan
             r.ActiveTracks, Interlocked.Read(ref r.TracksStarted), Interlocked.Read(ref r.BestShotsSent), r.Capture.LastFrameAt, r.Capture.Connects,
             new Dictionary<string, LatencyDto>
             {
-                ["decode"] = Latency(r.Capture.Decode),
-                ["detect"] = Latency(r.Detect),
-                ["landmarksAndAlign"] = Latency(r.Landmarks),
-                ["descriptor"] = Latency(r.Descriptor),
-                ["frame"] = Latency(r.Frame),
-                ["firstBestShot"] = Latency(r.FirstBestShot),
+                ["decode"] = Latency(r.Capture.Decode, window),
+                ["detect"] = Latency(r.Detect, window),
+                ["landmarksAndAlign"] = Latency(r.Landmarks, window),
+                ["descriptor"] = Latency(r.Descriptor, window),
+                ["frame"] = Latency(r.Frame, window),
+                ["firstBestShot"] = Latency(r.FirstBestShot, window),
             });
     }
 
-    private static LatencyDto Latency(Video.LatencyWindow w) =>
-        new(w.Quantile(0.5) is { } p50 ? Math.Round(p50, 2) : null, w.Quantile(0.95) is { } p95 ? Math.Round(p95, 2) : null, w.Count);
+    private static LatencyDto Latency(Video.LatencyWindow w, TimeSpan? window) =>
+        new(w.Quantile(0.5, window) is { } p50 ? Math.Round(p50, 2) : null, w.Quantile(0.95, window) is { } p95 ? Math.Round(p95, 2) : null, w.Count, w.Held(window));
 }
