@@ -55,6 +55,17 @@ public abstract class BrowserHostFixture(DatabaseProvider provider) : IAsyncLife
         await OnReadyAsync();
     }
 
+    /// <summary>
+    /// A REST client signed in as the bootstrap administrator. Factory.CreateClient() without options points
+    /// at the Kestrel address; given options it would point at http://localhost.
+    /// </summary>
+    public async Task<HttpClient> CreateAdministratorClientAsync()
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await Factory.GetTokenAsync("admin", LunaPointFactory.AdminPassword));
+        return client;
+    }
+
     public virtual async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -31,7 +31,7 @@ public abstract class LiveBrowserHostFixture(DatabaseProvider provider) : Browse
         var made = await TestVideos.FaceMovingAcrossAsync(width: 640, height: 360, seconds: 4, faceSize: 160);
         var video = Path.Combine(MediaRoot, Path.GetFileName(made));
         File.Copy(made, video, overwrite: true);
-        using var admin = await Factory.CreateAdminClientAsync();
+        using var admin = await CreateAdministratorClientAsync();
         AnalysedStreamId = await StreamApi.CreateAsync(admin, new
         {
             name = AnalysedStreamName, type = "videofile", source = video, endless = true,

@@ -60,7 +60,7 @@ public abstract partial class StreamLiveTests(LiveBrowserHostFixture fixture) : 
     public Task LivePage_OfADisabledStream_SaysNoFrameWithoutAskingDetection() => RunAsync(async () =>
     {
         var name = "Browser stopped cam " + Guid.NewGuid().ToString("N")[..8];
-        using var admin = await Factory.CreateAdminClientAsync();
+        using var admin = await Fixture.CreateAdministratorClientAsync();
         var id = await StreamApi.CreateAsync(admin, new { name, type = "rtsp", source = "rtsp://127.0.0.1:8554/stopped", enabled = false });
         try
         {
@@ -85,7 +85,7 @@ public abstract partial class StreamLiveTests(LiveBrowserHostFixture fixture) : 
     public Task LivePage_OfAStreamWithALongName_KeepsThePageWidth() => RunAsync(async () =>
     {
         var name = "Cam" + new string('W', 190) + Guid.NewGuid().ToString("N")[..7];
-        using var admin = await Factory.CreateAdminClientAsync();
+        using var admin = await Fixture.CreateAdministratorClientAsync();
         var id = await StreamApi.CreateAsync(admin, new { name, type = "rtsp", source = "rtsp://127.0.0.1:8554/" + new string('x', 300), enabled = false });
         try
         {

@@ -17,7 +17,7 @@ public abstract class StreamLiveWithoutWorkersTests(BrowserHostFixture fixture) 
     public Task EnabledStream_WithoutWorkers_IsShownAsNotAnalysed() => RunAsync(async () =>
     {
         var name = "Browser idle cam " + Guid.NewGuid().ToString("N")[..8];
-        using var admin = await Factory.CreateAdminClientAsync();
+        using var admin = await Fixture.CreateAdministratorClientAsync();
         var id = await StreamApi.CreateAsync(admin, new { name, type = "rtsp", source = "rtsp://127.0.0.1:8554/idle", enabled = true });
         try
         {
