@@ -9,8 +9,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 demo=0
 args=()
+url=http://localhost:5080
 for arg in "$@"; do
   if [ "$arg" = "--demo" ]; then demo=1; else args+=("$arg"); fi
+  # The first address given with --urls, for the line that says where to look.
+  if [ "${previous:-}" = "--urls" ]; then url="${arg%%;*}"; fi
+  previous="$arg"
 done
 
 lp_require_dotnet
@@ -53,7 +57,7 @@ if [ "$demo" -eq 1 ]; then
   video="$lp_root/.cache/demo/demo.mp4"
   [ -f "$video" ] || lp_make_demo_video "$lp_root/.cache/test-media" "$video"
   export LunaPoint__Demo__Source="$video"
-  lp_log "demo: open http://localhost:5080/streams and sign in as admin (password: LunaPoint__AdminPassword if set, else the one-time password logged below at first start); the stream \"Demo\" shows tracked faces"
+  lp_log "demo: open $url/streams and sign in as admin (password: LunaPoint__AdminPassword if set, else the one-time password logged below at first start); the stream \"Demo\" shows tracked faces"
 fi
 
 cd "$lp_root"
