@@ -68,3 +68,46 @@ lp_require_test_servers() {
 lp_require_models() {
   "$lp_root/scripts/fetch-models.sh" "${1:-$lp_root/models}" >&2
 }
+
+# lp_require_test_media DIR : real photos and videos from Debian's opencv-doc (Apache-2.0 / BSD-3-Clause)
+# and astronaut.png (public domain, one face) from Debian's python3-skimage, downloaded once into DIR.
+lp_require_test_media() {
+  local media="$1" debs="$lp_root/.cache/debs" extracted found f
+  if [ ! -f "$media/messi5.jpg" ] || [ ! -f "$media/vtest.avi" ]; then
+    lp_log "downloading test media (Debian package opencv-doc)"
+    command -v apt-get >/dev/null || { lp_log "apt-get is needed to download opencv-doc"; exit 1; }
+    mkdir -p "$debs" "$media"
+    if ! ls "$debs"/opencv-doc_*.deb >/dev/null 2>&1; then
+      if ! (cd "$debs" && apt-get download opencv-doc 2>/dev/null); then
+        if [ "$(id -u)" -ne 0 ]; then
+          lp_log "apt-get could not download opencv-doc (the package lists are probably not fetched yet). Run:"
+          echo "    sudo apt-get update && (cd $debs && apt-get download opencv-doc)" >&2
+          exit 1
+        fi
+        apt-get update -qq && (cd "$debs" && apt-get download opencv-doc)
+      fi
+    fi
+    extracted="$(mktemp -d)"
+    dpkg -x "$debs"/opencv-doc_*.deb "$extracted"
+    for f in examples/data/vtest.avi examples/data/messi5.jpg examples/data/Megamind.avi; do
+      cp "$extracted/usr/share/doc/opencv-doc/$f" "$media/"
+    done
+    for f in lbp_yale.jpg faceDetection.png face_swapped.jpg facereg.jpg julia_facedetect_sample.jpg; do
+      found="$(find "$extracted/usr/share/doc/opencv-doc" -name "$f" -print -quit)"
+      [ -n "$found" ] && cp "$found" "$media/"
+    done
+    rm -rf "$extracted"
+  fi
+
+  if [ ! -f "$media/astronaut.png" ]; then
+    lp_log "downloading test media (Debian package python3-skimage)"
+    mkdir -p "$debs" "$media"
+    if ! ls "$debs"/python3-skimage_*.deb >/dev/null 2>&1; then
+      (cd "$debs" && apt-get download python3-skimage) || { lp_log "apt-get could not download python3-skimage; run: sudo apt-get update"; exit 1; }
+    fi
+    extracted="$(mktemp -d)"
+    dpkg -x "$debs"/python3-skimage_*.deb "$extracted"
+    cp "$(find "$extracted" -name astronaut.png -print -quit)" "$media/"
+    rm -rf "$extracted"
+  fi
+}

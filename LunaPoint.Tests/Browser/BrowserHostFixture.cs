@@ -26,6 +26,12 @@ public abstract class BrowserHostFixture(DatabaseProvider provider) : IAsyncLife
 
     private IPlaywright? _playwright;
 
+    /// <summary>Settings a derived fixture gives its host on top of the test defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
+    /// <summary>Runs once the host is ready, before any test of the collection.</summary>
+    protected virtual Task OnReadyAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
         // A busy two-core CI machine needs more than the default 5 s for a page to answer; a real failure still fails.
@@ -40,15 +46,27 @@ public abstract class BrowserHostFixture(DatabaseProvider provider) : IAsyncLife
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
 
-        Factory = new LunaPointFactory(await TestDatabase.CreateAsync(Provider));
+        Factory = new LunaPointFactory(await TestDatabase.CreateAsync(Provider), Settings);
         Factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         Factory.StartServer();
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
         BaseUrl = addresses.Addresses.Single().TrimEnd('/');
         await Factory.WaitUntilReadyAsync();
+        await OnReadyAsync();
     }
 
-    public async Task DisposeAsync()
+    /// <summary>
+    /// A REST client signed in as the bootstrap administrator. Factory.CreateClient() without options points
+    /// at the Kestrel address; given options it would point at http://localhost.
+    /// </summary>
+    public async Task<HttpClient> CreateAdministratorClientAsync()
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await Factory.GetTokenAsync("admin", LunaPointFactory.AdminPassword));
+        return client;
+    }
+
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {

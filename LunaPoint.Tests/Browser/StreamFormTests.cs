@@ -136,7 +136,7 @@ public abstract class StreamFormTests(BrowserHostFixture fixture) : BrowserTest(
             await Expect(row).ToBeVisibleAsync();
             await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "New stream" })).ToHaveCountAsync(0);
             await Expect(row.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
-            await Expect(row.GetByRole(AriaRole.Link)).ToHaveTextAsync(new[] { "log" });
+            await Expect(row.GetByRole(AriaRole.Link)).ToHaveTextAsync(new[] { "live", "log" });
         }
         finally
         {
