@@ -41,12 +41,20 @@ internal sealed class StreamRuntime(Guid streamId, DateTimeOffset startedAt)
     public readonly LatencyWindow FirstBestShot = new();
 
     private byte[]? _preview;
+    private long _previewAt;
     private long _previewWantedUntil;
 
     /// <summary>The newest analysed frame with boxes and track ids (JPEG), or null before the first one.</summary>
     public byte[]? Preview => Volatile.Read(ref _preview);
 
-    public void SetPreview(byte[] jpeg) => Volatile.Write(ref _preview, jpeg);
+    /// <summary>When <see cref="Preview"/> was drawn (a timestamp of the worker's clock).</summary>
+    public long PreviewAt => Interlocked.Read(ref _previewAt);
+
+    public void SetPreview(byte[] jpeg, long at)
+    {
+        Volatile.Write(ref _preview, jpeg);
+        Interlocked.Exchange(ref _previewAt, at);
+    }
 
     /// <summary>Previews are drawn only while someone looks (a request in the last few seconds): drawing costs CPU.</summary>
     public void WantPreview(long untilTimestamp) => Interlocked.Exchange(ref _previewWantedUntil, untilTimestamp);

@@ -76,7 +76,7 @@ internal sealed class StreamWorker(CaptureLoop capture, FaceEngine engine, BestS
                 if (runtime.PreviewWanted(now) && clock.GetElapsedTime(lastPreview, now) >= PreviewEvery)
                 {
                     lastPreview = now;
-                    runtime.SetPreview(PreviewRenderer.Render(frame.Image, analysis.Active, analysis.Region.Outline(frame.Width, frame.Height)));
+                    runtime.SetPreview(PreviewRenderer.Render(frame.Image, analysis.Active, analysis.Region.Outline(frame.Width, frame.Height)), now);
                 }
             }
 

@@ -12,10 +12,20 @@ internal sealed class GetStreamPreviewHandler(StreamRuntimes runtimes, TimeProvi
     // Someone looking keeps previews coming for this long after their last request.
     public static readonly TimeSpan KeepDrawing = TimeSpan.FromSeconds(10);
 
-    public ValueTask<byte[]> Handle(GetStreamPreview query, CancellationToken cancellationToken)
+    // Nobody looked for a while, so the preview held is old: wait this long at most for a fresh one.
+    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan WaitForFresh = TimeSpan.FromSeconds(2);
+
+    public async ValueTask<byte[]> Handle(GetStreamPreview query, CancellationToken cancellationToken)
     {
         var runtime = runtimes.Find(query.StreamId) ?? throw new NotFoundException("Analysis of stream", query.StreamId);
-        runtime.WantPreview(clock.GetTimestamp() + (long)(KeepDrawing.TotalSeconds * clock.TimestampFrequency));
-        return ValueTask.FromResult(runtime.Preview ?? throw new NotFoundException("Analysed frame of stream", query.StreamId));
+        var asked = clock.GetTimestamp();
+        runtime.WantPreview(asked + (long)(KeepDrawing.TotalSeconds * clock.TimestampFrequency));
+        while (runtime.Running && clock.GetElapsedTime(runtime.PreviewAt) > Fresh && clock.GetElapsedTime(asked) < WaitForFresh)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), clock, cancellationToken);
+        }
+
+        return runtime.Preview ?? throw new NotFoundException("Analysed frame of stream", query.StreamId);
     }
 }
