@@ -51,7 +51,7 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
         Assert.Equal($"/api/v1/streams/{id}", created.Headers.Location?.ToString());
         Assert.Equal("pending", stream.GetProperty("status").GetString());
         Assert.Equal(10, stream.GetProperty("settings").GetProperty("maxAnalysisFps").GetDouble());
-        Assert.Equal(2000, stream.GetProperty("settings").GetProperty("bestShot").GetProperty("timeoutMs").GetInt32());
+        Assert.Equal(600, stream.GetProperty("settings").GetProperty("bestShot").GetProperty("timeoutMs").GetInt32());
 
         var list = await Json(await _admin.GetAsync("/api/v1/streams?name=entr&type=rtsp&status=pending&enabled=true"));
         Assert.Equal(1, list.GetProperty("total").GetInt64());
