@@ -1,3 +1,4 @@
+using LunaPoint.SharedKernel.Files;
 using System.Diagnostics;
 using LunaPoint.Modules.Streams.Features;
 

@@ -1,3 +1,4 @@
+using LunaPoint.SharedKernel.Files;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;

@@ -83,6 +83,8 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
         { """{"name":"a","type":"rtsp","source":"http://cam/1"}""", "source" },
         { """{"name":"a","type":"http","source":"rtsp://cam/1"}""", "source" },
         { """{"name":"a","type":"udp","source":"tcp://cam:5000"}""", "source" },
+        { """{"name":"a","type":"tcp","source":"tcp://127.0.0.1:8799?listen=1"}""", "source" },
+        { """{"name":"a","type":"udp","source":"udp://127.0.0.1:8798?localport=8797&reuse=1"}""", "source" },
         { """{"name":"a","type":"videofile","source":"/no/such/file.mp4"}""", "source" },
         { """{"name":"a","type":"videofile","source":"relative/file.mp4"}""", "source" },
         { """{"name":"a","type":"images","source":"/no/such/folder"}""", "source" },

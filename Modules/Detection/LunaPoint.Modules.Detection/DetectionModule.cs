@@ -7,6 +7,7 @@ using LunaPoint.Modules.Detection.Data;
 using LunaPoint.Modules.Detection.Features;
 using LunaPoint.Modules.Detection.Workers;
 using LunaPoint.SharedKernel.Data;
+using LunaPoint.SharedKernel.Files;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +29,7 @@ public static class DetectionModule
         builder.Services.AddSingleton<FaceModelStore>();
         builder.Services.AddHostedService<FaceModelLoader>();
         builder.Services.AddFaceInference();
+        builder.AddMediaRoots();
         builder.Services.AddVideoCapture(builder.Configuration);
         builder.AddStreamWorkers();
         builder.Services.AddHealthChecks()

@@ -1,3 +1,4 @@
+using LunaPoint.SharedKernel.Files;
 using FluentValidation;
 using LunaPoint.Modules.Streams.Data;
 using LunaPoint.Modules.Streams.Features;
@@ -22,8 +23,7 @@ public static class StreamsModule
         builder.Services.AddScoped<LicenseGuard>();
         builder.Services.AddScoped<StreamLog>();
         builder.Services.AddScoped<StreamCreator>();
-        // Created at start, so the default media folder exists before anyone looks for it.
-        builder.Services.AddSingleton(MediaRoots.FromConfiguration(builder.Configuration, DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath)));
+        builder.AddMediaRoots();
         builder.Services.AddOutboundAddressPolicy(builder.Configuration);
         builder.AddModuleWorker<Workers.LicenseReconciler>(Name);
         builder.AddModuleWorker<Workers.DemoStreamSeeder>(Name);

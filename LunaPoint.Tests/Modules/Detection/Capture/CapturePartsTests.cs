@@ -98,16 +98,20 @@ public sealed class CapturePartsTests
     }
 
     [Theory]
-    [InlineData(false, false, "-re -i file:/m/a.mp4")]
-    [InlineData(true, false, "-hide_banner -nostdin -nostats -loglevel level+info -i file:/m/a.mp4")]
-    [InlineData(false, true, "-re -stream_loop -1 -i file:/m/a.mp4")]
+    [InlineData(false, false, "-re -protocol_whitelist file -format_whitelist")]
+    [InlineData(true, false, "-hide_banner -nostdin -nostats -loglevel level+info -protocol_whitelist file -format_whitelist")]
+    [InlineData(false, true, "-re -stream_loop -1 -protocol_whitelist file -format_whitelist")]
     public void Command_VideoFile_RealTimeUnlessBatch_LoopsWhenEndless(bool batch, bool endless, string expected)
     {
         var spec = new SourceSpec(Guid.NewGuid(), "videofile", "/m/a.mp4", endless, new StreamSettings(Batch: batch));
 
         var args = string.Join(' ', FfmpegCommand.For(spec, null, new CaptureOptions()));
+        var pinned = string.Join(' ', FfmpegCommand.For(spec, null, new CaptureOptions(), "/proc/42/fd/7"));
 
         Assert.Contains(expected, args);
+        // Plain files and containers only: no playlist (hls), list (concat) or text (tty) demuxer.
+        Assert.Matches(@"-format_whitelist (?![^ ]*(hls|concat|tty|image2))[a-z0-9,_]+ -i file:/m/a\.mp4", args);
+        Assert.EndsWith("-i file:/proc/42/fd/7 -map 0:v:0 -an -sn -dn -f rawvideo -pix_fmt bgr24 pipe:1", pinned);
         Assert.DoesNotContain("passthrough", args);
     }
 }

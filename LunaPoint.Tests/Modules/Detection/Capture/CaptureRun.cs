@@ -30,7 +30,9 @@ internal sealed class CaptureRun : IAsyncDisposable
         launcher.Started += _pids.Enqueue;
         var loggers = LoggerFactory.Create(b => b.AddProvider(Logs));
         var guard = new NetworkSourceGuard(resolver ?? new DnsHostResolver(), new OutboundAddressPolicy(OutboundAddressPolicy.DefaultDeniedRanges));
-        var factory = new FrameSourceFactory(launcher, guard, Options.Create(options), TimeProvider.System, loggers);
+        // Test videos and folders live in temp folders and the repository's .cache: those are the media roots here.
+        var files = new LocalFileGuard(new LunaPoint.SharedKernel.Files.MediaRoots([Path.GetTempPath(), RepoPaths.Root]));
+        var factory = new FrameSourceFactory(launcher, guard, files, Options.Create(options), TimeProvider.System, loggers);
         var loop = new CaptureLoop(factory, Options.Create(options), TimeProvider.System, loggers.CreateLogger<CaptureLoop>());
         Queue = new FrameQueue(capacity, dropOldest ?? !spec.Settings.Batch);
         _gate = gated ? new SemaphoreSlim(0) : null;

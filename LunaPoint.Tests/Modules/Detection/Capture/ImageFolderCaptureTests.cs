@@ -1,4 +1,5 @@
 using LunaPoint.Modules.Detection.Video;
+using LunaPoint.Tests.Infrastructure;
 using LunaPoint.Tests.Infrastructure.Video;
 using OpenCvSharp;
 
@@ -30,6 +31,34 @@ public sealed class ImageFolderCaptureTests : IDisposable
         Assert.Contains(run.Logs.Lines, l => l.Message.Contains("a2.jpg") && l.Message.Contains("not a decodable image"));
         // Paced at maxAnalysisFps (20): four images take at least three intervals.
         Assert.True(run.Frames[^1].At - run.Frames[0].At >= TimeSpan.FromMilliseconds(140));
+    }
+
+    [Fact]
+    public async Task SymlinkedFile_AndPngDeclaringAHugePicture_AreSkipped_WithoutReadingOrDecodingThem()
+    {
+        // A link to a real picture (even one under a media root) and a 40-byte PNG that claims 30000x30000
+        // pixels (2.7 GB decoded): neither may reach the decoder.
+        WriteImage("a.png", 100);
+        File.CreateSymbolicLink(Path.Combine(_dir, "b.png"), RepoPaths.Media("faceDetection.png"));
+        File.WriteAllBytes(Path.Combine(_dir, "c.png"), HugePngHeader(30000, 30000));
+        WriteImage("d.png", 104);
+        await using var run = new CaptureRun(CaptureRun.NewSpec("images", _dir, settings: CaptureRun.Settings(maxFps: 20, readTimeoutMs: 500)), Fast, capacity: 16);
+
+        await run.UntilAsync(o => o.Events.OfType<Finished>().Any());
+
+        Assert.Equal([100, 104], run.Frames.Select(f => f.Width));
+        Assert.Contains(run.Logs.Lines, l => l.Message.Contains("b.png") && l.Message.Contains("not a regular file under a media root"));
+        Assert.Contains(run.Logs.Lines, l => l.Message.Contains("c.png") && l.Message.Contains("30000x30000"));
+    }
+
+    private static byte[] HugePngHeader(int width, int height)
+    {
+        var png = new List<byte> { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R' };
+        png.AddRange(BitConverter.GetBytes(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(width)));
+        png.AddRange(BitConverter.GetBytes(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(height)));
+        png.AddRange([8, 0, 0, 0, 0, 0, 0, 0, 0]); // 8-bit gray, then a (wrong) CRC: the header is all that is read
+        png.AddRange([0, 0, 0, 0, (byte)'I', (byte)'E', (byte)'N', (byte)'D', 0xAE, 0x42, 0x60, 0x82]);
+        return [.. png];
     }
 
     [Fact]

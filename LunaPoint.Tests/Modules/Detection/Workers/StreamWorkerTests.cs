@@ -161,6 +161,57 @@ public abstract class StreamWorkerTests(WorkerHostFixture fixture, Xunit.Abstrac
     }
 
     [Fact]
+    public async Task VideoFile_SwappedForASymlinkOutOfTheRoots_AfterSaving_IsRefusedWhenOpened()
+    {
+        // Saved while it was a video under the root; then replaced by a link to a video outside every root.
+        var outside = await TestVideos.FaceMovingAcrossAsync(seconds: 4);
+        var path = Stage(outside, "swapped.mp4");
+        var id = await StreamApi.CreateAsync(_admin, new { name = "swapped", type = "videofile", source = path, enabled = false });
+        File.Delete(path);
+        File.CreateSymbolicLink(path, outside);
+
+        using var start = await _admin.PostAsync($"/api/v1/streams/{id}/start", null);
+        var stream = await StreamApi.WaitForStatusAsync(_admin, id, "failed");
+
+        Assert.Contains("media root", stream.GetProperty("lastError").GetString());
+        Assert.Equal(0, (await StreamApi.StatsAsync(_admin, id)).GetProperty("framesRead").GetInt64());
+        Assert.Equal(HttpStatusCode.NotFound, (await _admin.GetAsync($"/api/v1/streams/{id}/preview.jpg")).StatusCode);
+    }
+
+    [Fact]
+    public async Task VideoFile_ThatIsAPlaylistOfAVideoOutsideTheRoots_ReadsNothing()
+    {
+        var outside = await TestVideos.FaceMovingAcrossAsync(seconds: 4);
+        var playlist = Path.Combine(fixture.MediaRoot, "playlist.mp4");
+        File.WriteAllText(playlist, $"#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4.0,\n{outside}\n#EXT-X-ENDLIST\n");
+
+        var id = await StreamApi.CreateAsync(_admin, VideoFile("playlist", playlist, batch: true));
+        await StreamApi.WaitForStatusAsync(_admin, id, "failed");
+
+        Assert.Equal(0, (await StreamApi.StatsAsync(_admin, id)).GetProperty("framesRead").GetInt64());
+    }
+
+    [Fact]
+    public async Task DeletedStream_ItsFiguresAndLastFrame_AreNoLongerServed()
+    {
+        var video = Stage(await TestVideos.FaceMovingAcrossAsync(width: 640, height: 360, seconds: 4, faceSize: 160));
+        var id = await StreamApi.CreateAsync(_admin, VideoFile("deleted", video, batch: false, endless: true));
+        await Wait.UntilAsync(async () => (await _admin.GetAsync($"/api/v1/streams/{id}/preview.jpg")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60), () => "a preview is drawn");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteAsync($"/api/v1/streams/{id}")).StatusCode);
+
+        foreach (var path in new[] { "stats", "preview.jpg", "live.mjpeg" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await _admin.GetAsync($"/api/v1/streams/{id}/{path}")).StatusCode);
+        }
+
+        var all = JsonDocument.Parse(await _admin.GetStringAsync("/api/v1/streams/stats")).RootElement;
+        Assert.DoesNotContain(all.EnumerateArray(), s => s.GetProperty("streamId").GetGuid() == id);
+        await FfmpegProcesses.AssertNoneLeftAsync(video);
+    }
+
+    [Fact]
     public async Task StatsAndPreview_OfAStreamNotAnalysed_Are404Problems()
     {
         foreach (var path in new[] { "stats", "preview.jpg", "live.mjpeg" })
@@ -171,9 +222,9 @@ public abstract class StreamWorkerTests(WorkerHostFixture fixture, Xunit.Abstrac
         }
     }
 
-    private string Stage(string video)
+    private string Stage(string video, string? name = null)
     {
-        var target = Path.Combine(fixture.MediaRoot, Path.GetFileName(video));
+        var target = Path.Combine(fixture.MediaRoot, name ?? Path.GetFileName(video));
         File.Copy(video, target, overwrite: true);
         return target;
     }

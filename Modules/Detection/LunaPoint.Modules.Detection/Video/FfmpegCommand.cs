@@ -11,8 +11,14 @@ namespace LunaPoint.Modules.Detection.Video;
 /// </summary>
 internal static class FfmpegCommand
 {
+    // Demuxers a camera or video file may use. Playlists and indirections (hls, concat, the text "tty"
+    // demuxer, image sequences…) are left out: they make ffmpeg open other files or hosts than the source.
+    private const string FileFormats = "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,mpegts,flv,asf,mpeg,mpegvideo,h264,hevc,mjpeg,m4v,ivf";
+    private const string StreamFormats = "mpegts,mpjpeg,mjpeg,flv,matroska,webm,mov,mp4,m4a,3gp,3g2,mj2,h264,hevc,avi,asf,mpeg,mpegvideo";
+
     /// <param name="rtspTransport">"tcp" or "udp" for rtsp sources; ignored otherwise.</param>
-    public static List<string> For(SourceSpec spec, string? rtspTransport, CaptureOptions options)
+    /// <param name="input">What ffmpeg opens for a video file (the host's pinned <c>/proc/&lt;pid&gt;/fd/&lt;n&gt;</c>); the source itself when null.</param>
+    public static List<string> For(SourceSpec spec, string? rtspTransport, CaptureOptions options, string? input = null)
     {
         var args = new List<string> { "-hide_banner", "-nostdin", "-nostats", "-loglevel", "level+info" };
         var ioTimeoutUs = Math.Max(1, (spec.Settings.Healthcheck ?? new()).ReadTimeoutMs) * 2000L;
@@ -29,8 +35,9 @@ internal static class FfmpegCommand
                 args.AddRange(["-stream_loop", "-1"]);
             }
 
-            // "file:" so that a name can never be read as another protocol or an option.
-            args.AddRange(["-i", "file:" + spec.Source]);
+            // "file:" so that a name can never be read as another protocol or an option; only plain files and
+            // container formats, so a playlist under a media root cannot read videos outside it.
+            args.AddRange(["-protocol_whitelist", "file", "-format_whitelist", FileFormats, "-i", "file:" + (input ?? spec.Source)]);
             // Constant rate (ffmpeg's default for raw output): frame index / fps is then the media time.
             args.AddRange(Output(passthrough: false));
             return args;
@@ -42,13 +49,19 @@ internal static class FfmpegCommand
         switch (type)
         {
             case "rtsp":
-                args.AddRange(["-rtsp_transport", rtspTransport ?? "tcp", "-timeout", Invariant(ioTimeoutUs)]);
+                args.AddRange(["-rtsp_transport", rtspTransport ?? "tcp", "-timeout", Invariant(ioTimeoutUs),
+                    "-protocol_whitelist", "rtsp,rtsps,rtp,srtp,udp,tcp,tls"]);
                 break;
-            case "http" or "tcp":
-                args.AddRange(["-rw_timeout", Invariant(ioTimeoutUs)]);
+            case "http":
+                // No hls: a playlist would make ffmpeg fetch segments from any host it names. (Redirects are
+                // still followed by ffmpeg's HTTP client; see README, "Video sources".)
+                args.AddRange(["-rw_timeout", Invariant(ioTimeoutUs), "-protocol_whitelist", "http,https,tcp,tls", "-format_whitelist", StreamFormats]);
+                break;
+            case "tcp":
+                args.AddRange(["-rw_timeout", Invariant(ioTimeoutUs), "-protocol_whitelist", "tcp", "-format_whitelist", StreamFormats]);
                 break;
             case "udp":
-                args.AddRange(["-timeout", Invariant(ioTimeoutUs)]);
+                args.AddRange(["-timeout", Invariant(ioTimeoutUs), "-protocol_whitelist", "udp", "-format_whitelist", StreamFormats]);
                 break;
             case "webcam":
                 args.AddRange(["-f", "v4l2", "-i", WebcamDevice(spec.Source)]);

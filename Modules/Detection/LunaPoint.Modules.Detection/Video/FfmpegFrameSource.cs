@@ -10,9 +10,10 @@ namespace LunaPoint.Modules.Detection.Video;
 /// stdout into one reused buffer and copied once into each frame's <c>Mat</c>.
 /// </summary>
 internal sealed class FfmpegFrameSource(
-    SourceSpec spec, FfmpegLauncher launcher, NetworkSourceGuard? guard, CaptureOptions options, TimeProvider time, TimeSpan openAttempt) : IFrameSource
+    SourceSpec spec, FfmpegLauncher launcher, NetworkSourceGuard? guard, LocalFileGuard? files, CaptureOptions options, TimeProvider time, TimeSpan openAttempt) : IFrameSource
 {
     private FfmpegProcess? _process;
+    private PinnedFile? _file;
     private byte[] _buffer = [];
     private int _width;
     private int _height;
@@ -110,7 +111,14 @@ internal sealed class FfmpegFrameSource(
             await guard.CheckAsync(spec.Source, cancellationToken);
         }
 
-        var process = _process = launcher.Start(FfmpegCommand.For(spec, transport, options));
+        if (IsFile && files is not null)
+        {
+            // Judged and opened again on every start: the file may have been swapped since the stream was saved.
+            _file?.Dispose();
+            _file = files.Pin(spec.Source);
+        }
+
+        var process = _process = launcher.Start(FfmpegCommand.For(spec, transport, options, _file?.ProcPath));
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(limit);
         bool described;
@@ -156,5 +164,8 @@ internal sealed class FfmpegFrameSource(
         {
             await process.DisposeAsync();
         }
+
+        // Only once ffmpeg is gone: it reads the file through the host's descriptor.
+        Interlocked.Exchange(ref _file, null)?.Dispose();
     }
 }

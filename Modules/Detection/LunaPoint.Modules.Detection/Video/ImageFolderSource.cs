@@ -13,7 +13,7 @@ namespace LunaPoint.Modules.Detection.Video;
 /// <see cref="CaptureOptions.ImageQuietMs"/>. A folder that disappears is a failure (the loop retries).
 /// Paced at maxAnalysisFps, or as fast as analysis takes them in a batch.
 /// </summary>
-internal sealed class ImageFolderSource(SourceSpec spec, CaptureOptions options, TimeProvider time, ILogger logger) : IFrameSource
+internal sealed class ImageFolderSource(SourceSpec spec, LocalFileGuard? files, CaptureOptions options, TimeProvider time, ILogger logger) : IFrameSource
 {
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _pending = new(StringComparer.Ordinal);
@@ -35,6 +35,8 @@ internal sealed class ImageFolderSource(SourceSpec spec, CaptureOptions options,
 
     public ValueTask OpenAsync(CancellationToken cancellationToken)
     {
+        // The folder may have been swapped for a symlink out of the media roots since the stream was saved.
+        files?.CheckFolder(spec.Source);
         List();
         _lastNewFileAt = time.GetUtcNow();
         _next = time.GetTimestamp();
@@ -114,6 +116,13 @@ internal sealed class ImageFolderSource(SourceSpec spec, CaptureOptions options,
         var started = Stopwatch.GetTimestamp();
         try
         {
+            // Only regular files under a media root: no symlink (to /etc/shadow or a picture elsewhere), FIFO or device.
+            if (files is not null && !files.MayRead(path))
+            {
+                logger.LogWarning("Image {File} skipped: not a regular file under a media root", path);
+                return null;
+            }
+
             // Length 0: empty, or not a regular file (a FIFO would block the read for ever).
             var info = new FileInfo(path);
             if (!info.Exists || info.Length == 0 || info.Length > options.MaxImageBytes)
@@ -122,7 +131,17 @@ internal sealed class ImageFolderSource(SourceSpec spec, CaptureOptions options,
                 return null;
             }
 
-            var image = Cv2.ImDecode(File.ReadAllBytes(path), ImreadModes.Color);
+            var bytes = File.ReadAllBytes(path);
+            // The size from the header, before decoding: a small PNG may declare 25000x25000 (2.3 GB decoded).
+            var header = Features.PhotoHeaders.Read(bytes);
+            var refusal = header is null ? "not a decodable image (not a JPEG, PNG, BMP or WebP)" : options.Validate(header.Width, header.Height);
+            if (refusal is not null)
+            {
+                logger.LogWarning("Image {File} skipped: {Problem}", path, refusal);
+                return null;
+            }
+
+            var image = Cv2.ImDecode(bytes, ImreadModes.Color);
             var problem = image.Empty() ? "not a decodable image" : options.Validate(image.Width, image.Height);
             if (problem is not null)
             {

@@ -17,6 +17,7 @@ internal static class VideoCaptureRegistration
         services.AddOutboundAddressPolicy(configuration);
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.AddSingleton<NetworkSourceGuard>();
+        services.AddSingleton<LocalFileGuard>();
         services.AddSingleton<FfmpegLauncher>();
         services.AddSingleton<FrameSourceFactory>();
         services.AddSingleton<CaptureLoop>();

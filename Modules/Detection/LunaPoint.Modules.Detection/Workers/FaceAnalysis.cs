@@ -86,13 +86,19 @@ internal sealed class FaceAnalysis(StreamToAnalyse stream, FaceEngine engine, Be
     }
 
     /// <summary>The run ends (source finished, stream stopped): every track ends and sends its final shot.</summary>
-    public Task FinishAsync(CancellationToken cancellationToken) => EndTracksAsync(_tracker?.EndAll() ?? [], cancellationToken);
+    public async Task FinishAsync(CancellationToken cancellationToken)
+    {
+        await EndTracksAsync(_tracker?.EndAll() ?? [], cancellationToken);
+        Active = [];
+        runtime.ActiveTracks = 0;
+    }
 
     private async Task JudgeAsync(VideoFrame frame, TrackSnapshot track, TrackLife life, TimeSpan at, CancellationToken cancellationToken)
     {
         var box = track.Detection!.Box;
         var size = Math.Max(box.Width, box.Height);
-        if (size < _bestShot.MinSize)
+        // A face cut by the frame's edge is half a face: never a best shot, however large.
+        if (size < _bestShot.MinSize || TouchesEdge(box, frame.Width, frame.Height))
         {
             return;
         }
@@ -154,6 +160,12 @@ internal sealed class FaceAnalysis(StreamToAnalyse stream, FaceEngine engine, Be
             runtime.FirstBestShot.Add((clock.GetUtcNow() - life.StartedAt).TotalMilliseconds);
         }
     }
+
+    private static bool TouchesEdge(OpenCvSharp.Rect2f box, int width, int height) =>
+        box.X <= EdgeMargin || box.Y <= EdgeMargin || box.X + box.Width >= width - EdgeMargin || box.Y + box.Height >= height - EdgeMargin;
+
+    // Pixels: the detector's box of a face cut by the edge ends on it, or within a pixel or two of it.
+    private const float EdgeMargin = 2;
 
     /// <summary>
     /// trackLostMs, but never less than one and a half detector intervals: between two detector runs no

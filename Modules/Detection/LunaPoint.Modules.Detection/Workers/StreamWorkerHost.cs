@@ -139,11 +139,18 @@ internal sealed partial class StreamWorkerHost(
             OnFailure = (failure, ct) => ReportCrashAsync(stream.Id, failure, ct),
         };
         LogStarting(stream.Id, stream.Type);
-        var task = Task.Run(async () =>
+        Task task;
+        // The worker outlives the request whose fact started it: it must not carry that request's log scope
+        // (request path and id) or trace into every line it logs for hours.
+        using (ExecutionContext.SuppressFlow())
         {
-            await work.RunAsync(options, (services, ct) => services.GetRequiredService<StreamWorker>().RunAsync(stream, runtime, ct), cts.Token);
-            runtime.Running = false;
-        });
+            task = Task.Run(async () =>
+            {
+                await work.RunAsync(options, (services, ct) => services.GetRequiredService<StreamWorker>().RunAsync(stream, runtime, ct), cts.Token);
+                runtime.Running = false;
+            });
+        }
+
         lock (_entries)
         {
             _entries[stream.Id] = new Entry(Fingerprint(stream), cts, task);
@@ -160,6 +167,8 @@ internal sealed partial class StreamWorkerHost(
         await entry.Cts.CancelAsync();
         await entry.Task;
         entry.Cts.Dispose();
+        // A stopped or deleted stream is not analysed: its figures and last frame are no longer served.
+        runtimes.Remove(streamId);
         LogStopped(streamId);
     }
 

@@ -1,3 +1,4 @@
+using LunaPoint.SharedKernel.Files;
 using LunaPoint.Modules.Streams.Contracts;
 using LunaPoint.Modules.Streams.Data;
 using LunaPoint.Modules.Streams.Features;

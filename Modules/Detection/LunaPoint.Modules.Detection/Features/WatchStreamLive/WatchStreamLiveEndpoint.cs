@@ -43,7 +43,7 @@ internal static class WatchStreamLiveEndpoint
     private static IResult WatchAsync(Guid id, StreamRuntimes runtimes, IOptions<LiveViewOptions> options, TimeProvider clock)
     {
         var settings = options.Value;
-        var runtime = runtimes.Find(id) ?? throw new NotFoundException("Analysis of stream", id);
+        var runtime = runtimes.Find(id) is { Running: true } running ? running : throw new NotFoundException("Analysis of stream", id);
         var viewers = LazyInitializer.EnsureInitialized(ref _viewers, () => new SemaphoreSlim(Math.Max(1, settings.MaxViewers)));
         if (!viewers.Wait(0))
         {

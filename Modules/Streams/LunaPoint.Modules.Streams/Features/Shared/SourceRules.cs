@@ -1,3 +1,4 @@
+using LunaPoint.SharedKernel.Files;
 using LunaPoint.SharedKernel.Security;
 using LunaPoint.Modules.Streams.Domain;
 using LunaPoint.SharedKernel.Network;
@@ -21,14 +22,23 @@ internal static class SourceRules
         {
             StreamType.Rtsp => Network(source, network, "rtsp", "rtsps"),
             StreamType.Http => Network(source, network, "http", "https"),
-            StreamType.Udp => Network(source, network, "udp"),
-            StreamType.Tcp => Network(source, network, "tcp"),
+            StreamType.Udp => Network(source, network, "udp") ?? NoOptions(source),
+            StreamType.Tcp => Network(source, network, "tcp") ?? NoOptions(source),
             StreamType.VideoFile => media.Problem(source, folder: false),
             StreamType.Images => media.Problem(source, folder: true),
             StreamType.Webcam => int.TryParse(source, out var index) && index is >= 0 and < 64 ? null : "A webcam source is a device index from 0 to 63.",
             _ => null,
         };
     }
+
+    /// <summary>
+    /// ffmpeg reads a tcp:// or udp:// URL's query as its own options (<c>?listen=1</c> makes the server
+    /// listen, <c>?localport=</c> binds a port on every interface), so those sources take none.
+    /// </summary>
+    private static string? NoOptions(string source) =>
+        Uri.TryCreate(source, UriKind.Absolute, out var uri) && (uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+            ? "A tcp:// or udp:// source is a host and a port only: no user, query or fragment (ffmpeg would read them as its own options)."
+            : null;
 
     /// <summary>
     /// A network source is opened by the step-5 video worker (ffmpeg), which dials without our connect

@@ -1,3 +1,4 @@
+using LunaPoint.SharedKernel.Files;
 using LunaPoint.SharedKernel.Security;
 using FluentValidation;
 using LunaPoint.Modules.Streams.Contracts;

@@ -1,7 +1,7 @@
 using LunaPoint.SharedKernel.Data;
 using Microsoft.Extensions.Configuration;
 
-namespace LunaPoint.Modules.Streams.Features;
+namespace LunaPoint.SharedKernel.Files;
 
 /// <summary>
 /// The folders on the server that <c>videofile</c> and <c>images</c> sources may use (setting
@@ -10,7 +10,7 @@ namespace LunaPoint.Modules.Streams.Features;
 /// (images). It is never opened here: a FIFO would block the request and a device could be read.
 /// Every refusal has one wording, so answers tell nothing about what exists outside the roots.
 /// </summary>
-internal sealed class MediaRoots
+public sealed class MediaRoots
 {
     public const string SettingKey = "LunaPoint:Media:Roots";
 

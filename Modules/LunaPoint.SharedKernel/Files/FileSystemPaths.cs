@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace LunaPoint.Modules.Streams.Features;
+namespace LunaPoint.SharedKernel.Files;
 
-internal enum FileKind
+public enum FileKind
 {
     Missing,
     Regular,
@@ -12,7 +12,7 @@ internal enum FileKind
 }
 
 /// <summary>File-system facts learnt without opening anything (no read, so a FIFO cannot block).</summary>
-internal static class FileSystemPaths
+public static class FileSystemPaths
 {
     private const int MaxLinks = 40;
 
