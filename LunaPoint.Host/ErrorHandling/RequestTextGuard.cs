@@ -79,10 +79,14 @@ internal static class RequestTextGuard
 
     private static bool HasNul(string? value) => value is not null && value.Contains('\0', StringComparison.Ordinal);
 
-    // The name goes back to the client: never echo the refused character itself, nor a huge name.
+    // The name goes back to the client: only a plain name (letters, digits, _ - . [ ]) is echoed. A form
+    // "key" can be any bytes of the body (a photo sent as application/x-www-form-urlencoded, curl's
+    // default), and a refusal must never hand body bytes back.
     private static string Printable(string name)
     {
         var clean = name.Replace("\0", "", StringComparison.Ordinal);
-        return clean.Length is 0 or > 100 ? "a parameter" : clean;
+        return clean.Length is 0 or > 100 || !clean.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '[' or ']')
+            ? "a parameter"
+            : clean;
     }
 }
