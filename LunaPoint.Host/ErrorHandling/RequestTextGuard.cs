@@ -54,18 +54,19 @@ internal static class RequestTextGuard
             {
                 form = await request.ReadFormAsync(context.RequestAborted);
             }
-            catch (Exception ex) when (ex is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
+            catch (Exception ex) when (ex is InvalidDataException or IOException && ex is not BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                && !context.RequestAborted.IsCancellationRequested)
             {
+                // (Kestrel's body cap, met by a chunked body with no length, stays a 413.)
                 // A multipart body cut short or malformed is the client's error, not a 500.
                 throw new BadHttpRequestException("The form body is malformed or cut short.", StatusCodes.Status400BadRequest, ex);
             }
 
-            foreach (var (key, values) in form)
+            // A form's names are body bytes (a photo posted as application/x-www-form-urlencoded, curl's
+            // default, is all "names"): a refusal never hands them back.
+            if (form.Any(field => HasNul(field.Key) || field.Value.Any(HasNul)))
             {
-                if (HasNul(key) || values.Any(HasNul))
-                {
-                    return Printable(key);
-                }
+                return "a form field";
             }
 
             if (form.Files.Any(f => HasNul(f.FileName) || HasNul(f.Name)))
@@ -79,10 +80,13 @@ internal static class RequestTextGuard
 
     private static bool HasNul(string? value) => value is not null && value.Contains('\0', StringComparison.Ordinal);
 
-    // The name goes back to the client: never echo the refused character itself, nor a huge name.
+    // The name goes back to the client: only a plain name (letters, digits, _ - . [ ]) is echoed, never the
+    // refused character itself, nor a huge or odd name.
     private static string Printable(string name)
     {
         var clean = name.Replace("\0", "", StringComparison.Ordinal);
-        return clean.Length is 0 or > 100 ? "a parameter" : clean;
+        return clean.Length is 0 or > 100 || !clean.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '[' or ']')
+            ? "a parameter"
+            : clean;
     }
 }

@@ -55,7 +55,15 @@ public sealed record FaceTrackEnded(Guid StreamId, Guid TrackId, DateTimeOffset 
 /// </summary>
 public sealed record DetectFaces(byte[] Image, bool WithDescriptors) : IQuery<FaceDetectionResult>;
 
-public sealed record FaceDetectionResult(int ImageWidth, int ImageHeight, IReadOnlyList<DetectedFace> Faces);
+/// <param name="Faces">The largest faces (at most LunaPoint:Detection:Photos:MaxFaces), largest first.</param>
+public sealed record FaceDetectionResult(int ImageWidth, int ImageHeight, IReadOnlyList<DetectedFace> Faces)
+{
+    /// <summary>Faces the detector found; more than <see cref="Faces"/> holds when the list was cut to the largest.</summary>
+    public int FacesFound { get; init; }
+
+    /// <summary>The smallest face side (pixels) looked for in this photo: the setting, or larger for a photo whose tiles would cost too much.</summary>
+    public int MinFaceSize { get; init; }
+}
 
 /// <param name="Quality">0..1, from detection score, size, head pose and sharpness (the best-shot measure).</param>
 public sealed record DetectedFace(FaceBox Box, double Score, IReadOnlyList<FacePoint> Landmarks, double Quality, float[]? Descriptor, string? DescriptorModel);

@@ -61,6 +61,21 @@ public abstract class PhotoApiBadInputTests(HostFixture fixture) : IAsyncLifetim
         await AssertRefusedAsync(await PostAsync(Bytes(Encoding.UTF8.GetBytes("{\"image\": \"not a photo\"}"), mediaType)), HttpStatusCode.UnsupportedMediaType, "image");
 
     [Fact]
+    public async Task PhotoSentAsAForm_ByCurlsDefault_IsRefusedWithoutEchoingItsBytes()
+    {
+        // curl --data-binary sends application/x-www-form-urlencoded: the photo's bytes become form "names".
+        var photo = await File.ReadAllBytesAsync(RepoPaths.Media("messi5.jpg"));
+        var marker = Encoding.ASCII.GetBytes("SECRETMARKER\0&");
+        using var response = await PostAsync(Bytes([.. marker, .. photo], "application/x-www-form-urlencoded"));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode is 400 or 415, $"{(int)response.StatusCode} {text} {LastError()}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("SECRETMARKER", text);
+        Assert.DoesNotContain("JFIF", text);
+    }
+
+    [Fact]
     public async Task RandomBytesTextAndVideo_ClaimingToBeAJpeg_Return422NamingImage()
     {
         var random = new byte[4096];

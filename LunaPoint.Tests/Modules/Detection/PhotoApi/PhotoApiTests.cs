@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using LunaPoint.Modules.Auth.Contracts;
+using LunaPoint.Modules.Detection.Features;
 using LunaPoint.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LunaPoint.Tests.Modules.Detection.PhotoApi;
 
@@ -50,8 +52,11 @@ public abstract class PhotoApiTests(HostFixture fixture) : IAsyncLifetime
 
         using var response = await _viewer.PostAsync("/api/v1/detections?descriptor=true", content);
 
-        var faces = (await Ok(response)).GetProperty("faces").EnumerateArray().ToList();
+        var body = await Ok(response);
+        var faces = body.GetProperty("faces").EnumerateArray().ToList();
         Assert.Equal(4, faces.Count);
+        Assert.Equal(4, body.GetProperty("facesFound").GetInt32());
+        Assert.Equal(40, body.GetProperty("minFaceSize").GetInt32());
         var areas = faces.Select(f => f.GetProperty("bbox").GetProperty("width").GetInt32() * f.GetProperty("bbox").GetProperty("height").GetInt32()).ToList();
         Assert.Equal(areas.OrderByDescending(a => a), areas);
         foreach (var face in faces)
@@ -75,6 +80,58 @@ public abstract class PhotoApiTests(HostFixture fixture) : IAsyncLifetime
         var body = await Ok(response);
         Assert.Empty(body.GetProperty("faces").EnumerateArray());
         Assert.Equal(image.Cols, body.GetProperty("imageWidth").GetInt32());
+    }
+
+    [Fact]
+    public async Task PhotoOverTheDetectorBudget_IsAnswered_LookingForLargerFaces()
+    {
+        // 4000x4000 at 40 px would take over 64 detector windows.
+        using var blank = new OpenCvSharp.Mat(4000, 4000, OpenCvSharp.MatType.CV_8UC3, OpenCvSharp.Scalar.All(128));
+        OpenCvSharp.Cv2.ImEncode(".png", blank, out var png);
+
+        using var response = await _viewer.PostAsync("/api/v1/detections", Bytes(png, "image/png"));
+
+        var body = await Ok(response);
+        Assert.Empty(body.GetProperty("faces").EnumerateArray());
+        Assert.Equal(0, body.GetProperty("facesFound").GetInt32());
+        var minFace = body.GetProperty("minFaceSize").GetInt32();
+        Assert.True(minFace > 40, $"{minFace}");
+        Assert.InRange(LunaPoint.Modules.Detection.Inference.DetectionPlan.For(4000, 4000, minFace).Count, 1, 64);
+    }
+
+    [Fact]
+    public async Task HostBusyWithPhotos_Answers503WithRetryAfter_AtOnce()
+    {
+        // Every turn and every queue place taken (as by parallel uploads), then one more photo.
+        var options = fixture.Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PhotoOptions>>().Value;
+        var gate = fixture.Factory.Services.GetRequiredService<PhotoGate>();
+        var held = new List<IDisposable>();
+        for (var i = 0; i < options.MaxConcurrent; i++)
+        {
+            held.Add(await gate.EnterAsync(CancellationToken.None));
+        }
+
+        var waiting = Enumerable.Range(0, options.MaxQueued).Select(_ => gate.EnterAsync(CancellationToken.None).AsTask()).ToList();
+        try
+        {
+            using var response = await _viewer.PostAsync("/api/v1/detections", Photo("astronaut.png", "image/png"));
+
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode} {text}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.True(int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        }
+        finally
+        {
+            held.ForEach(t => t.Dispose());
+            foreach (var waiter in waiting)
+            {
+                (await waiter).Dispose();
+            }
+        }
+
+        using var after = await _viewer.PostAsync("/api/v1/detections", Photo("astronaut.png", "image/png"));
+        await Ok(after);
     }
 
     [Fact]

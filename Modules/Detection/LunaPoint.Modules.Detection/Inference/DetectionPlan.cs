@@ -26,6 +26,23 @@ internal static class DetectionPlan
     /// <summary>Smallest face (frame pixels) the whole-frame pass finds reliably.</summary>
     public static float WholeFrameMinFace(int width, int height) => SmallestReliableFace / WholeFrameScale(width, height);
 
+    /// <summary>
+    /// <paramref name="minFaceSize"/>, or the smallest larger size whose plan has at most
+    /// <paramref name="maxWindows"/> windows: the cost of one frame is bounded whatever its size or shape
+    /// (at worst the whole-frame pass alone, one window).
+    /// </summary>
+    public static int EffectiveMinFace(int width, int height, int minFaceSize, int maxWindows)
+    {
+        var size = Math.Max(1, minFaceSize);
+        while (For(width, height, size).Count > Math.Max(1, maxWindows))
+        {
+            // A quarter larger each time: few plans are built, and the size overshoots by at most 25%.
+            size = Math.Max(size + 1, (int)Math.Ceiling(size * 1.25));
+        }
+
+        return size;
+    }
+
     public static IReadOnlyList<DetectionWindow> For(int width, int height, int minFaceSize)
     {
         var windows = new List<DetectionWindow> { new(new Rect(0, 0, width, height), default) };

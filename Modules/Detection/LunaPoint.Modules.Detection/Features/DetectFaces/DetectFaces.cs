@@ -8,29 +8,41 @@ using OpenCvSharp;
 namespace LunaPoint.Modules.Detection.Features;
 
 /// <summary>
-/// LUNA's detect/extract: every face of a photo, largest first, with five landmarks, a quality
-/// (<see cref="FaceQuality"/>) and, when asked, the descriptor of the aligned face.
+/// LUNA's detect/extract: the largest faces of a photo (at most <see cref="PhotoOptions.MaxFaces"/>),
+/// largest first, with five landmarks, a quality (<see cref="FaceQuality"/>) and, when asked, the
+/// descriptor of the aligned face. The API and every module's query take the same host-wide turn
+/// (<see cref="PhotoGate"/>) and the same per-photo detector budget.
 /// </summary>
-internal sealed class DetectFacesHandler(FaceEngine engine, IOptions<PhotoOptions> options) : IQueryHandler<DetectFaces, FaceDetectionResult>
+internal sealed class DetectFacesHandler(FaceEngine engine, PhotoGate gate, IOptions<PhotoOptions> options) : IQueryHandler<DetectFaces, FaceDetectionResult>
 {
     public async ValueTask<FaceDetectionResult> Handle(DetectFaces query, CancellationToken cancellationToken)
     {
-        using var image = PhotoDecoder.Decode(query.Image, options.Value);
+        var settings = options.Value;
+        // Bad bytes are refused before waiting for a turn; nothing is decoded until one is held.
+        PhotoDecoder.Inspect(query.Image, settings);
         if (!engine.IsReady)
         {
             throw new ServiceUnavailableException("The face models are not loaded yet; see /health/ready.");
         }
 
+        using var turn = await gate.EnterAsync(cancellationToken);
+        using var image = PhotoDecoder.Decode(query.Image, settings);
+        var minFace = DetectionPlan.EffectiveMinFace(image.Width, image.Height, settings.MinFaceSize, settings.MaxDetectorWindows);
+        var candidates = await engine.DetectAsync(image, new DetectOptions(MinFaceSize: minFace), cancellationToken);
+
+        // Largest first by the boxes as answered (rounded), so the order is the one a client sees; the
+        // cut comes before landmarks, pose and descriptors, which cost per face.
         var faces = new List<DetectedFace>();
-        var candidates = await engine.DetectAsync(image, new DetectOptions(MinFaceSize: options.Value.MinFaceSize), cancellationToken);
-        foreach (var face in candidates)
+        foreach (var face in candidates.OrderByDescending(c => Rounded(c.Box).Width * Rounded(c.Box).Height).Take(settings.MaxFaces))
         {
             faces.Add(await DescribeAsync(image, face, query.WithDescriptors, cancellationToken));
         }
 
-        // Largest first by the boxes as answered (rounded), so the order is the one a client sees.
-        return new FaceDetectionResult(image.Width, image.Height, faces.OrderByDescending(f => f.Box.Width * f.Box.Height).ToList());
+        return new FaceDetectionResult(image.Width, image.Height, faces) { FacesFound = candidates.Count, MinFaceSize = minFace };
     }
+
+    private static FaceBox Rounded(Rect2f box) =>
+        new((int)Math.Round(box.X), (int)Math.Round(box.Y), (int)Math.Round(box.Width), (int)Math.Round(box.Height));
 
     private async Task<DetectedFace> DescribeAsync(Mat image, FaceCandidate face, bool withDescriptor, CancellationToken cancellationToken)
     {
@@ -44,9 +56,8 @@ internal sealed class DetectFacesHandler(FaceEngine engine, IOptions<PhotoOption
             descriptor = await engine.DescribeAsync(aligned, cancellationToken);
         }
 
-        var box = new FaceBox((int)Math.Round(face.Box.X), (int)Math.Round(face.Box.Y), (int)Math.Round(face.Box.Width), (int)Math.Round(face.Box.Height));
         return new DetectedFace(
-            box,
+            Rounded(face.Box),
             face.Score,
             landmarks.Points5.Select(p => new FacePoint(p.X, p.Y)).ToList(),
             Math.Round(quality, 4),

@@ -10,6 +10,20 @@ internal static class PhotoDecoder
 
     public static Mat Decode(byte[] bytes, PhotoOptions options)
     {
+        var header = Inspect(bytes, options);
+        var image = Cv2.ImDecode(bytes, ImreadModes.Color);
+        if (image.Empty() || image.Width * image.Height != header.Width * header.Height)
+        {
+            image.Dispose();
+            throw new UnprocessableContentException(Field, $"The {header.Format} photo could not be decoded.");
+        }
+
+        return image;
+    }
+
+    /// <summary>The photo's header if its size, pixels and completeness are acceptable; decodes nothing, so it is cheap to do before waiting for a turn.</summary>
+    public static PhotoHeader Inspect(byte[] bytes, PhotoOptions options)
+    {
         if (bytes.LongLength > options.MaxBytes)
         {
             throw new ContentTooLargeException(Field, $"The photo is larger than {options.MaxBytes} bytes.");
@@ -27,13 +41,6 @@ internal static class PhotoDecoder
             throw new UnprocessableContentException(Field, $"The {header.Format} photo is cut short: it ends before the end of the image.");
         }
 
-        var image = Cv2.ImDecode(bytes, ImreadModes.Color);
-        if (image.Empty() || image.Width * image.Height != header.Width * header.Height)
-        {
-            image.Dispose();
-            throw new UnprocessableContentException(Field, $"The {header.Format} photo could not be decoded.");
-        }
-
-        return image;
+        return header;
     }
 }
