@@ -25,7 +25,7 @@ internal static class FfmpegProcesses
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 var parent = int.Parse(fields[1]);
                 var command = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
-                if (parent == self && Path.GetFileName(command[0]) == "ffmpeg" && command.Contains("rawvideo") && command.Any(a => a.Contains(source, StringComparison.Ordinal)))
+                if (parent == self && Path.GetFileName(command[0]) == "ffmpeg" && command.Contains("rawvideo") && (command.Any(a => a.Contains(source, StringComparison.Ordinal)) || HasOpen(dir, source)))
                 {
                     found.Add(pid);
                 }
@@ -40,6 +40,24 @@ internal static class FfmpegProcesses
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// A video file reaches ffmpeg as the host's open descriptor (<c>/proc/&lt;pid&gt;/fd/&lt;n&gt;</c>), not by
+    /// name: such a reader is known by the file it holds open.
+    /// </summary>
+    private static bool HasOpen(string processDir, string path)
+    {
+        try
+        {
+            var wanted = Path.GetFullPath(path);
+            return Directory.EnumerateFileSystemEntries(Path.Combine(processDir, "fd"))
+                .Any(fd => File.ResolveLinkTarget(fd, returnFinalTarget: false)?.FullName == wanted);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Waits until no reader is left; fails listing the ones that stayed.</summary>
