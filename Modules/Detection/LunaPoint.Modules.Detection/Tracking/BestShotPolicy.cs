@@ -38,10 +38,10 @@ internal sealed class BestShotPolicy(BestShotSettings settings)
 
     public TimeSpan Timeout => TimeSpan.FromMilliseconds(settings.TimeoutMs);
 
-    /// <returns>0..1; 0 for a face under minSize or outside the pose limits (never a best shot).</returns>
+    /// <returns>0..1; 0 for a face under minSize, cut by the frame's edge or outside the pose limits (never a best shot).</returns>
     public double Quality(ShotMeasure measure)
     {
-        if (!(measure.FaceSize >= settings.MinSize) || !float.IsFinite(measure.Score) || !double.IsFinite(measure.Sharpness))
+        if (measure.CutByEdge || !(measure.FaceSize >= settings.MinSize) || !float.IsFinite(measure.Score) || !double.IsFinite(measure.Sharpness))
         {
             return 0;
         }

@@ -16,7 +16,8 @@ internal sealed record TrackSnapshot(Guid Id, Rect2f Box, FaceCandidate? Detecti
 internal sealed record TrackerStep(IReadOnlyList<TrackSnapshot> Active, IReadOnlyList<TrackSnapshot> Ended);
 
 /// <summary>What the best-shot policy needs to judge one view of a track's face.</summary>
-internal sealed record ShotMeasure(float Score, float FaceSize, HeadPose? Pose, double Sharpness);
+/// <param name="CutByEdge">The face's box touches the frame's edge: half a face, never a best shot.</param>
+internal sealed record ShotMeasure(float Score, float FaceSize, HeadPose? Pose, double Sharpness, bool CutByEdge = false);
 
 internal enum ShotDecision
 {

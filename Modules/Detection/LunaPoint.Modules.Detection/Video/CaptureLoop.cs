@@ -93,7 +93,7 @@ internal sealed partial class CaptureLoop(FrameSourceFactory sources, IOptions<C
         CaptureCounters counters, ReconnectBackoff backoff, CancellationToken cancellationToken)
     {
         var decimator = new FrameDecimator(spec.Settings.MaxAnalysisFps);
-        var meter = new InputFpsMeter(time);
+        var meter = new FrameRateMeter(time);
         var openedAt = time.GetTimestamp();
         var stableAfter = TimeSpan.FromMilliseconds(options.Value.StableAfterMs);
         while (true)
@@ -112,7 +112,7 @@ internal sealed partial class CaptureLoop(FrameSourceFactory sources, IOptions<C
             using (var owned = new FrameOwnership(frame))
             {
                 Interlocked.Increment(ref counters.FramesRead);
-                counters.InputFps = meter.Add();
+                counters.InputFps = meter.Mark();
                 counters.LastFrameAt = frame.CapturedAt;
                 counters.Decode.Add(source.LastDecodeMs);
                 if (reader.FramesRead == 1)

@@ -14,7 +14,6 @@ namespace LunaPoint.Modules.Detection.Workers;
 internal sealed class FaceAnalysis(StreamToAnalyse stream, FaceEngine engine, BestShotEmitter emitter, StreamRuntime runtime, TimeProvider clock) : IDisposable
 {
     private readonly StreamSettings _settings = stream.Settings;
-    private readonly BestShotSettings _bestShot = stream.Settings.BestShot ?? new BestShotSettings();
     private readonly RegionFilter _region = new(stream.Settings.Roi, stream.Settings.MinFaceSize);
     private readonly BestShotBook _book = new(new BestShotPolicy(stream.Settings.BestShot ?? new BestShotSettings()));
     private readonly Dictionary<Guid, TrackLife> _tracks = [];
@@ -97,23 +96,24 @@ internal sealed class FaceAnalysis(StreamToAnalyse stream, FaceEngine engine, Be
     {
         var box = track.Detection!.Box;
         var size = Math.Max(box.Width, box.Height);
-        // A face cut by the frame's edge is half a face: never a best shot, however large.
-        if (size < _bestShot.MinSize || TouchesEdge(box, frame.Width, frame.Height))
+        var cutByEdge = TouchesEdge(box, frame.Width, frame.Height);
+        var policy = _book.Policy;
+        // The policy's hard rules (too small, cut by the edge) first: they need neither sharpness nor pose.
+        if (policy.Quality(new ShotMeasure(track.Detection.Score, size, null, 1, cutByEdge)) == 0)
         {
             return;
         }
 
-        var policy = _book.Policy;
         var sharpness = FaceEngine.Sharpness(frame.Image, box);
         // Pose costs a model run: skip it when even a frontal pose could not beat the view held.
-        if (life.Held is { } held && policy.Quality(new ShotMeasure(track.Detection.Score, size, null, sharpness)) <= held.Quality)
+        if (life.Held is { } held && policy.Quality(new ShotMeasure(track.Detection.Score, size, null, sharpness, cutByEdge)) <= held.Quality)
         {
             return;
         }
 
         var measureStarted = clock.GetTimestamp();
         var pose = await engine.PoseAsync(frame.Image, box, cancellationToken);
-        var quality = policy.Quality(new ShotMeasure(track.Detection.Score, size, pose, sharpness));
+        var quality = policy.Quality(new ShotMeasure(track.Detection.Score, size, pose, sharpness, cutByEdge));
         var decision = _book.Offer(track.Id, track.StartedAt, at, quality);
         if (decision == ShotDecision.Discard)
         {

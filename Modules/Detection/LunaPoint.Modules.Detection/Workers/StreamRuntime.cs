@@ -30,7 +30,7 @@ internal sealed class StreamRuntime(Guid streamId, DateTimeOffset startedAt)
     public int FrameHeight;
 
     /// <summary>Frames analysed in the last seconds, for the analysed rate.</summary>
-    public readonly RateMeter Analysed = new();
+    public readonly FrameRateMeter Analysed = new();
 
     public readonly LatencyWindow Detect = new();
     public readonly LatencyWindow Landmarks = new();
@@ -56,8 +56,12 @@ internal sealed class StreamRuntime(Guid streamId, DateTimeOffset startedAt)
         Interlocked.Exchange(ref _previewAt, at);
     }
 
-    /// <summary>Previews are drawn only while someone looks (a request in the last few seconds): drawing costs CPU.</summary>
-    public void WantPreview(long untilTimestamp) => Interlocked.Exchange(ref _previewWantedUntil, untilTimestamp);
+    /// <summary>Someone looking keeps previews coming for this long after their last request.</summary>
+    public static readonly TimeSpan KeepDrawing = TimeSpan.FromSeconds(10);
+
+    /// <summary>Previews are drawn only while someone looks (a request in the last <see cref="KeepDrawing"/>): drawing costs CPU.</summary>
+    public void WantPreview(TimeProvider clock) =>
+        Interlocked.Exchange(ref _previewWantedUntil, clock.GetTimestamp() + (long)(KeepDrawing.TotalSeconds * clock.TimestampFrequency));
 
     public bool PreviewWanted(long nowTimestamp) => Interlocked.Read(ref _previewWantedUntil) > nowTimestamp || Volatile.Read(ref _preview) is null;
 }
@@ -76,43 +80,4 @@ internal sealed class StreamRuntimes
     public void Remove(Guid streamId) => _runtimes.TryRemove(streamId, out _);
 
     public IEnumerable<StreamRuntime> All => _runtimes.Values;
-}
-
-/// <summary>Events per second over a sliding window of about two seconds.</summary>
-internal sealed class RateMeter(TimeProvider? clock = null)
-{
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-    private readonly Lock _lock = new();
-    private readonly Queue<long> _stamps = new();
-
-    public void Mark()
-    {
-        lock (_lock)
-        {
-            var now = _clock.GetTimestamp();
-            _stamps.Enqueue(now);
-            Trim(now);
-        }
-    }
-
-    public double PerSecond
-    {
-        get
-        {
-            lock (_lock)
-            {
-                var now = _clock.GetTimestamp();
-                Trim(now);
-                return _stamps.Count / 2.0;
-            }
-        }
-    }
-
-    private void Trim(long now)
-    {
-        while (_stamps.Count > 0 && _clock.GetElapsedTime(_stamps.Peek(), now) > TimeSpan.FromSeconds(2))
-        {
-            _stamps.Dequeue();
-        }
-    }
 }

@@ -49,23 +49,25 @@ internal sealed partial class StreamWorkerHost(
                 return;
             }
 
-            var wanted = streams.Where(s => s.Status is not (StreamState.Paused or StreamState.Done) || IsRunning(s.Id)).ToDictionary(s => s.Id);
+            // An enabled stream keeps its worker (running, or finished with these very settings: a done file keeps
+            // its figures) unless it was paused or its source or settings changed.
+            var enabled = streams.ToDictionary(s => s.Id);
             foreach (var (id, entry) in Snapshot())
             {
-                var keep = wanted.TryGetValue(id, out var stream) && stream.Status != StreamState.Paused && entry.Fingerprint == Fingerprint(stream);
+                var keep = enabled.TryGetValue(id, out var stream) && stream.Status != StreamState.Paused && entry.Fingerprint == Fingerprint(stream);
                 if (!keep)
                 {
                     await StopAsync(id, entry);
                 }
             }
 
-            foreach (var stream in wanted.Values)
+            foreach (var stream in enabled.Values)
             {
                 lock (_entries)
                 {
-                    if (_entries.ContainsKey(stream.Id) || stream.Status == StreamState.Paused)
+                    if (_entries.ContainsKey(stream.Id) || stream.Status is StreamState.Paused or StreamState.Done)
                     {
-                        continue; // running, or finished/given up with these very settings: wait for a start or an edit
+                        continue; // has a worker (or had one with these settings: wait for a start or an edit), paused, or done
                     }
                 }
 
@@ -136,7 +138,9 @@ internal sealed partial class StreamWorkerHost(
         var runtime = runtimes.Start(stream.Id, clock.GetUtcNow());
         var options = new WorkOptions($"Stream worker {stream.Id}")
         {
-            OnFailure = (failure, ct) => ReportCrashAsync(stream.Id, failure, ct),
+            // Whatever the worker threw is the stream's failure, reported like capture's own.
+            OnFailure = (failure, ct) => new StreamStatusReporter(scopes, runtime, clock)
+                .OnFailedAsync($"analysis failed: {failure.Exception.Message}", failure.RetryIn, ct).AsTask(),
         };
         LogStarting(stream.Id, stream.Type);
         Task task;
@@ -170,22 +174,6 @@ internal sealed partial class StreamWorkerHost(
         // A stopped or deleted stream is not analysed: its figures and last frame are no longer served.
         runtimes.Remove(streamId);
         LogStopped(streamId);
-    }
-
-    private async Task ReportCrashAsync(Guid streamId, WorkFailure failure, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var reporter = scope.ServiceProvider.GetRequiredService<Mediator.ISender>();
-        await reporter.Send(new ReportStreamStatus(streamId, StreamState.Failed,
-            $"analysis failed: {failure.Exception.Message}; retrying in {failure.RetryIn.TotalSeconds:0.#} s"), cancellationToken);
-    }
-
-    private bool IsRunning(Guid streamId)
-    {
-        lock (_entries)
-        {
-            return _entries.TryGetValue(streamId, out var entry) && !entry.Task.IsCompleted;
-        }
     }
 
     private List<KeyValuePair<Guid, Entry>> Snapshot()

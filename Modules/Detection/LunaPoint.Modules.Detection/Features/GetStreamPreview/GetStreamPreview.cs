@@ -9,9 +9,6 @@ internal sealed record GetStreamPreview(Guid StreamId) : IQuery<byte[]>;
 
 internal sealed class GetStreamPreviewHandler(StreamRuntimes runtimes, TimeProvider clock) : IQueryHandler<GetStreamPreview, byte[]>
 {
-    // Someone looking keeps previews coming for this long after their last request.
-    public static readonly TimeSpan KeepDrawing = TimeSpan.FromSeconds(10);
-
     // Nobody looked for a while, so the preview held is old: wait this long at most for a fresh one.
     private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan WaitForFresh = TimeSpan.FromSeconds(2);
@@ -20,7 +17,7 @@ internal sealed class GetStreamPreviewHandler(StreamRuntimes runtimes, TimeProvi
     {
         var runtime = runtimes.Find(query.StreamId) ?? throw new NotFoundException("Analysis of stream", query.StreamId);
         var asked = clock.GetTimestamp();
-        runtime.WantPreview(asked + (long)(KeepDrawing.TotalSeconds * clock.TimestampFrequency));
+        runtime.WantPreview(clock);
         while (runtime.Running && clock.GetElapsedTime(runtime.PreviewAt) > Fresh && clock.GetElapsedTime(asked) < WaitForFresh)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(50), clock, cancellationToken);

@@ -31,6 +31,8 @@ internal static class WatchStreamLiveEndpoint
 {
     private const string Boundary = "lunapointframe";
 
+    private static readonly byte[] PartEnd = "\r\n"u8.ToArray();
+
     private static SemaphoreSlim? _viewers;
 
     public static void Map(RouteGroupBuilder streams) =>
@@ -73,14 +75,14 @@ internal static class WatchStreamLiveEndpoint
             byte[]? sent = null;
             while (!ct.IsCancellationRequested && clock.GetTimestamp() < ends)
             {
-                runtime.WantPreview(clock.GetTimestamp() + (long)(GetStreamPreviewHandler.KeepDrawing.TotalSeconds * clock.TimestampFrequency));
+                runtime.WantPreview(clock);
                 if (runtime.Preview is { } jpeg && !ReferenceEquals(jpeg, sent))
                 {
                     sent = jpeg;
                     var header = Encoding.ASCII.GetBytes($"--{Boundary}\r\nContent-Type: image/jpeg\r\nContent-Length: {jpeg.Length}\r\n\r\n");
                     await http.Response.Body.WriteAsync(header, ct);
                     await http.Response.Body.WriteAsync(jpeg, ct);
-                    await http.Response.Body.WriteAsync("\r\n"u8.ToArray(), ct);
+                    await http.Response.Body.WriteAsync(PartEnd, ct);
                     await http.Response.Body.FlushAsync(ct);
                 }
 
