@@ -43,7 +43,14 @@ public sealed record FaceBestShotCaptured(
     string DescriptorModel,
     double Quality,
     byte[] FaceJpeg,
-    byte[] ContextJpeg) : INotification;
+    byte[] ContextJpeg) : INotification
+{
+    /// <summary>Estimates of this shot (pose, eyes and image measure always; liveness, attributes and ISO checks as the stream's settings and the licence allow).</summary>
+    public FaceEstimates? Estimates { get; init; }
+
+    /// <summary>The body this face was seen inside, when <c>settings.bodies</c> is on and a body track holds the face.</summary>
+    public BodyShot? Body { get; init; }
+}
 
 /// <summary>A track ended: the face left the frame or was not seen for <c>trackLostMs</c>.</summary>
 public sealed record FaceTrackEnded(Guid StreamId, Guid TrackId, DateTimeOffset StartedAt, DateTimeOffset EndedAt, int BestShots) : INotification;
@@ -52,8 +59,14 @@ public sealed record FaceTrackEnded(Guid StreamId, Guid TrackId, DateTimeOffset 
 /// Finds the faces in a photo (JPEG, PNG, BMP or WebP bytes), largest first; with descriptors when asked.
 /// Events turns watchlist photos into descriptors with it. A photo that is not an image, or too large,
 /// fails with the same 4xx problem the photo API answers.
+/// A licensed estimate (liveness, ISO checks) without the feature in the licence fails with a 409
+/// ConflictException naming it.
 /// </summary>
-public sealed record DetectFaces(byte[] Image, bool WithDescriptors) : IQuery<FaceDetectionResult>;
+public sealed record DetectFaces(byte[] Image, bool WithDescriptors) : IQuery<FaceDetectionResult>
+{
+    /// <summary>Estimates to add to each face (<see cref="DetectedFace.Estimates"/>).</summary>
+    public FaceEstimateKinds Estimate { get; init; }
+}
 
 /// <param name="Faces">The largest faces (at most LunaPoint:Detection:Photos:MaxFaces), largest first.</param>
 public sealed record FaceDetectionResult(int ImageWidth, int ImageHeight, IReadOnlyList<DetectedFace> Faces)
@@ -66,4 +79,8 @@ public sealed record FaceDetectionResult(int ImageWidth, int ImageHeight, IReadO
 }
 
 /// <param name="Quality">0..1, from detection score, size, head pose and sharpness (the best-shot measure).</param>
-public sealed record DetectedFace(FaceBox Box, double Score, IReadOnlyList<FacePoint> Landmarks, double Quality, float[]? Descriptor, string? DescriptorModel);
+public sealed record DetectedFace(FaceBox Box, double Score, IReadOnlyList<FacePoint> Landmarks, double Quality, float[]? Descriptor, string? DescriptorModel)
+{
+    /// <summary>The estimates asked for with <see cref="DetectFaces.Estimate"/>; null when none were.</summary>
+    public FaceEstimates? Estimates { get; init; }
+}

@@ -6,6 +6,10 @@ namespace LunaPoint.Modules.Streams.Contracts;
 /// </summary>
 /// <param name="Batch">A video file or image folder is analysed as fast as analysis allows instead of in real time.</param>
 /// <param name="TrackLostMs">A track the detector has not seen for this long ends (the face left or is hidden).</param>
+/// <param name="Liveness">Estimate liveness on each best shot (licensed).</param>
+/// <param name="Bodies">Detect and track bodies, link faces to them, send body best shots (licensed).</param>
+/// <param name="IsoChecks">Run the ISO/IEC 19794-5 checks on each best shot (licensed).</param>
+/// <param name="Attributes">Estimate age and gender on each best shot (off by default: personal data some sites may not keep).</param>
 public sealed record StreamSettings(
     double MaxAnalysisFps = 10,
     int DetectorStep = 5,
@@ -21,7 +25,8 @@ public sealed record StreamSettings(
     HealthcheckSettings? Healthcheck = null,
     string RtspTransport = "tcp",
     bool Batch = false,
-    int TrackLostMs = 1000)
+    int TrackLostMs = 1000,
+    bool Attributes = false)
 {
     /// <summary>The same settings with every omitted part filled in, as stored and returned.</summary>
     public StreamSettings Complete() => this with
