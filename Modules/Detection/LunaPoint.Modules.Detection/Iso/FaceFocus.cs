@@ -8,7 +8,8 @@ namespace LunaPoint.Modules.Detection.Iso;
 /// standard deviation of <see cref="ReferenceDeviation"/> grey levels. The plain measure scales with contrast
 /// (a face darkened to 35% of its light keeps 12% of its Laplacian variance), so without this an
 /// under-exposed face would also fail as blurred; here darkening leaves the value about where it was and
-/// blur still drags it down. A face with no contrast at all (deviation under 2 levels) reads 0.
+/// blur still drags it down. A face with no contrast at all (deviation under 2 levels) reads 0. The stretch
+/// saturates at 0 and 255 (the Laplacian needs 8-bit input here), which touches only the outer tails.
 /// </summary>
 internal static class FaceFocus
 {
@@ -33,7 +34,7 @@ internal static class FaceFocus
 
         var gain = ReferenceDeviation / deviation.Val0;
         using var stretched = new Mat();
-        gray.ConvertTo(stretched, MatType.CV_32F, gain, 128 - mean.Val0 * gain);
+        gray.ConvertTo(stretched, MatType.CV_8U, gain, 128 - mean.Val0 * gain);
         return FaceSharpness.Measure(stretched, new Rect2f(0, 0, stretched.Cols, stretched.Rows));
     }
 }

@@ -49,10 +49,10 @@ internal sealed class IsoOptions
     public double MaxBackgroundDeviation { get; set; } = 0.08;
 
     /// <summary>Background (beside and above the head, above the chin) needed to judge it, as a share of the image.</summary>
-    public double MinBackgroundShare { get; set; } = 0.05;
+    public double MinBackgroundShare { get; set; } = 0.04;
 
     /// <summary>Width of the head with its hair, in face-box widths, left out of the background (hair is not background).</summary>
-    public double HairWidthPerFaceBox { get; set; } = 1.7;
+    public double HairWidthPerFaceBox { get; set; } = 1.9;
 
     /// <summary>Hair above the face box, in face-box heights, left out of the background.</summary>
     public double HairHeightPerFaceBox { get; set; } = 0.6;
