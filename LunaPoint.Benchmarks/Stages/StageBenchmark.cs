@@ -41,6 +41,7 @@ internal static class StageBenchmark
         await StageAsync(figures, "landmarksAlign", runs, async () => engine.Engine.Align(frame720, await engine.Engine.LandmarksAsync(frame720, face.Box, default)).Dispose());
         await StageAsync(figures, "descriptor", runs, async () => await engine.Engine.DescribeAsync(aligned, default));
         await StageAsync(figures, "pose", runs, async () => await engine.Engine.PoseAsync(frame720, face.Box, default));
+        await IsoStage.RunAsync(figures, engine.Engine, media, runs);
 
         await CompareWithNodeAsync(figures, engine, frame720, aligned, root, models, runs);
         await CompareQueuesAsync(figures, models, frame720, face, runs);

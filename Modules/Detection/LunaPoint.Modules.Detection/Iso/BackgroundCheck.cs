@@ -15,18 +15,14 @@ internal static class BackgroundCheck
 
     public static IsoCheck Of(Mat image, Rect2f box, IsoOptions o)
     {
+        // Only the rows above the chin can be background: the mask and the gray copy cover just those.
         var chin = (int)Math.Clamp(Math.Round(box.Bottom), 0, image.Rows);
-        using var mask = new Mat(image.Rows, image.Cols, MatType.CV_8UC1, Scalar.All(0));
-        if (chin > 0)
-        {
-            mask[new Rect(0, 0, image.Cols, chin)].SetTo(Scalar.All(255));
-        }
-
+        using var mask = new Mat(Math.Max(chin, 1), Math.Max(image.Cols, 1), MatType.CV_8UC1, Scalar.All(chin > 0 ? 255 : 0));
         var hairWidth = box.Width * o.HairWidthPerFaceBox;
         var hairTop = box.Y - box.Height * o.HairHeightPerFaceBox;
         var head = new Rect(
             (int)Math.Floor(box.X + box.Width / 2 - hairWidth / 2), (int)Math.Floor(hairTop),
-            (int)Math.Ceiling(hairWidth), (int)Math.Ceiling(box.Bottom - hairTop)) & new Rect(0, 0, image.Cols, image.Rows);
+            (int)Math.Ceiling(hairWidth), (int)Math.Ceiling(box.Bottom - hairTop)) & new Rect(0, 0, mask.Cols, mask.Rows);
         if (head.Width > 0 && head.Height > 0)
         {
             mask[head].SetTo(Scalar.All(0));
@@ -39,7 +35,8 @@ internal static class BackgroundCheck
             return IsoChecks.Unmeasured(Name, 0, o.MaxBackgroundDeviation, $"too little background beside and above the head ({share:P1} of the image)");
         }
 
-        using var gray = image.Channels() == 1 ? image.Clone() : image.CvtColor(ColorConversionCodes.BGR2GRAY);
+        using var above = new Mat(image, new Rect(0, 0, image.Cols, chin));
+        using var gray = above.Channels() == 1 ? above.Clone() : above.CvtColor(ColorConversionCodes.BGR2GRAY);
         Cv2.MeanStdDev(gray, out _, out var deviation, mask);
         return IsoChecks.Within(Name, deviation.Val0 / 255, 0, o.MaxBackgroundDeviation, $"{share:P1} of the image is background");
     }
