@@ -7,7 +7,7 @@ using OpenCvSharp;
 namespace LunaPoint.Benchmarks.Stages;
 
 /// <summary>
-/// <c>dotnet run -c Release --project LunaPoint.Benchmarks -- stages [--runs N]</c>: per-stage latency on
+/// <c>dotnet run -c Release --project LunaPoint.Benchmarks -- stages [--runs N] [--bodies-only]</c>: per-stage latency on
 /// one intra-op thread on real media, C# against onnxruntime-node in alternating batches, and the queue
 /// width / thread count choice under two concurrent callers. Ends with one JSON line.
 /// </summary>
@@ -20,6 +20,12 @@ internal static class StageBenchmark
         var models = Path.Combine(root, "models");
         var media = Path.Combine(root, ".cache", "test-media");
         var figures = new Dictionary<string, object>();
+        if (args.Contains("--bodies-only"))
+        {
+            BodyStages.Run(figures, media, runs);
+            Console.WriteLine(JsonSerializer.Serialize(figures));
+            return 0;
+        }
 
         using var engine = new StageEngine(models, threads: 1, slots: 1);
         using var frame720 = StageMedia.Frame720(media);
@@ -43,6 +49,7 @@ internal static class StageBenchmark
         await StageAsync(figures, "pose", runs, async () => await engine.Engine.PoseAsync(frame720, face.Box, default));
         await IsoStage.RunAsync(figures, engine.Engine, media, runs);
 
+        BodyStages.Run(figures, media, runs);
         await CompareWithNodeAsync(figures, engine, frame720, aligned, root, models, runs);
         await CompareQueuesAsync(figures, models, frame720, face, runs);
 
