@@ -29,6 +29,7 @@ public static class DetectionModule
         builder.Services.AddSingleton<FaceModelStore>();
         builder.Services.AddHostedService<FaceModelLoader>();
         builder.Services.AddFaceInference();
+        builder.Services.AddFaceEstimates();
         builder.AddMediaRoots();
         builder.Services.AddVideoCapture(builder.Configuration);
         builder.AddStreamWorkers();
