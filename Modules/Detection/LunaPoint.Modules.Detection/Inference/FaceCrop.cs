@@ -18,6 +18,19 @@ internal static class FaceCrop
         return image.WarpAffine(transform, new Size(side, side), InterpolationFlags.Linear, border);
     }
 
+    /// <summary>The box widened <paramref name="widen"/> times in width and in height about its centre, squeezed to side x side (the face keeps the box's proportions in the model's eye).</summary>
+    public static Mat Stretched(Mat image, Rect2f box, float widen, int side)
+    {
+        var (w, h) = (box.Width * widen, box.Height * widen);
+        var (x, y) = (box.X + box.Width / 2 - w / 2, box.Y + box.Height / 2 - h / 2);
+        using var transform = Mat.FromArray(new double[,]
+        {
+            { side / w, 0, -x * side / w },
+            { 0, side / h, -y * side / h },
+        });
+        return image.WarpAffine(transform, new Size(side, side), InterpolationFlags.Linear, BorderTypes.Replicate);
+    }
+
     public static Point2f Centre(Rect2f box) => new(box.X + box.Width / 2, box.Y + box.Height / 2);
 
     /// <summary>Whether the square of side <paramref name="size"/> around <paramref name="centre"/> lies within the image, give or take <paramref name="slack"/> of its side.</summary>

@@ -52,7 +52,7 @@ internal sealed class FaceEstimator(FaceEngine engine, IOptions<EstimateOptions>
         if (Math.Max(box.Width, box.Height) < settings.LivenessMinFaceSize
             || Math.Abs(pose.Yaw) > settings.LivenessMaxYaw
             || Math.Abs(pose.Pitch) > settings.LivenessMaxPitch
-            || !LivenessModel.ContextFits(bgr.Size(), box))
+            || LivenessModel.ContextAvailable(bgr.Size(), box) < settings.LivenessMinContext)
         {
             return new LivenessEstimate(LivenessState.Unknown, null);
         }

@@ -6,10 +6,11 @@ namespace LunaPoint.Modules.Detection.Inference;
 /// <summary>
 /// fr_liveness (MiniFASNet-style, three classes): the face box widened <see cref="Context"/> times about its
 /// centre (width and height each, then squeezed to 128x128, so the face keeps the box's proportions in
-/// the model's eye), moved inside the image where it runs off an edge, RGB, raw 0..255 values (no mean,
-/// no scale: /255 or (p-127.5)/128 give the same answer for every face); softmax of the three logits,
-/// class 1 = real. Measured (docs/models.md): live photos 0.85..0.99, the same photos shown on a screen
-/// lower.
+/// the model's eye), slid back inside the image where it runs off an edge, RGB, raw 0..255 values (no
+/// mean, no scale: /255 or (p-127.5)/128 give the same answer for every face); softmax of the three
+/// logits, class 0 = real. Class 1 rises when a screen's frame is in view (a photo shown on a phone, or
+/// black borders where the crop left the image: why the crop slides instead), class 2 stayed near 0 on
+/// everything measured (docs/models.md).
 /// </summary>
 internal sealed class LivenessModel(ModelRunner runner)
 {
@@ -17,11 +18,11 @@ internal sealed class LivenessModel(ModelRunner runner)
 
     public const int Side = 128;
     public const float Context = 2.7f;
-    private const int RealClass = 1;
+    private const int RealClass = 0;
 
-    /// <summary>Whether <paramref name="image"/> can hold the region the model needs around <paramref name="box"/>.</summary>
-    public static bool ContextFits(Size image, Rect2f box) =>
-        box.Width * Context <= image.Width + 1 && box.Height * Context <= image.Height + 1;
+    /// <summary>How many times the face's box the image can hold around it (at most <see cref="Context"/>): less than that, the crop is taken tighter, as the model's authors do.</summary>
+    public static float ContextAvailable(Size image, Rect2f box) =>
+        Math.Min(Context, Math.Min(image.Width / box.Width, image.Height / box.Height));
 
     /// <returns>0..1, the belief that the face is live.</returns>
     public async ValueTask<double> RunAsync(Mat bgr, Rect2f box, CancellationToken cancellationToken)
@@ -32,8 +33,9 @@ internal sealed class LivenessModel(ModelRunner runner)
 
     internal static Mat Crop(Mat bgr, Rect2f box)
     {
-        var (w, h) = (Math.Min(box.Width * Context, bgr.Width), Math.Min(box.Height * Context, bgr.Height));
-        // The region slides back inside the image rather than taking black borders the model never saw.
+        var context = ContextAvailable(bgr.Size(), box);
+        var (w, h) = (box.Width * context, box.Height * context);
+        // The region slides back inside the image rather than taking borders the model reads as a screen's frame.
         var x = Math.Clamp(box.X + box.Width / 2 - w / 2, 0, bgr.Width - w);
         var y = Math.Clamp(box.Y + box.Height / 2 - h / 2, 0, bgr.Height - h);
         using var transform = Mat.FromArray(new double[,]

@@ -13,16 +13,13 @@ internal static class SsrNet
 {
     public const int Side = 64;
 
-    /// <summary>The crop: a square about the box centre, this many times its longer side.</summary>
-    public const float Margin = 1.4f;
-
     private const int Bins = 3;
 
     private static readonly float[] Mean = [0.485f * 255, 0.456f * 255, 0.406f * 255];
     private static readonly float[] Scale = [1 / (0.229f * 255), 1 / (0.224f * 255), 1 / (0.225f * 255)];
 
-    public static Mat Crop(Mat bgr, Rect2f box) =>
-        FaceCrop.Square(bgr, FaceCrop.Centre(box), Math.Max(box.Width, box.Height) * Margin, Side, BorderTypes.Replicate);
+    /// <summary>The box widened <paramref name="widen"/> times (width and height each) about its centre, squeezed to 64x64.</summary>
+    public static Mat Crop(Mat bgr, Rect2f box, float widen) => FaceCrop.Stretched(bgr, box, widen, Side);
 
     public static void Fill(Mat crop, Span<float> input) => Planar.Fill(crop, input, Mean, Scale, rgb: true);
 
