@@ -125,7 +125,7 @@ public sealed class FaceEstimateTests(FaceEngineFixture fixture, ITestOutputHelp
     }
 
     internal FaceEstimator Estimator(EstimateOptions? options = null) =>
-        new(fixture.Engine, Options.Create(options ?? new EstimateOptions()), Options.Create(new IsoOptions()));
+        new(fixture.Engine, Options.Create(options ?? new EstimateOptions()), new IsoChecker(Options.Create(new IsoOptions())));
 
     internal async Task<(Rect2f Box, Point2f[] Points)> FaceAtAsync(Mat image, int x, int y)
     {

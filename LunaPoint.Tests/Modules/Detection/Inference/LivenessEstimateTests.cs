@@ -78,7 +78,7 @@ public sealed class LivenessEstimateTests(FaceEngineFixture fixture, ITestOutput
     {
         var box = faceIn ?? (await FacePipeline.LargestFaceAsync(fixture.Engine, image)).Box;
         var points = (await fixture.Engine.LandmarksAsync(image, box, CancellationToken.None)).Points5;
-        var estimator = new FaceEstimator(fixture.Engine, Options.Create(options ?? new EstimateOptions()), Options.Create(new IsoOptions()));
+        var estimator = new FaceEstimator(fixture.Engine, Options.Create(options ?? new EstimateOptions()), new IsoChecker(Options.Create(new IsoOptions())));
         return (await estimator.EstimateAsync(image, box, points, FaceEstimateKinds.Liveness, 1, CancellationToken.None)).Liveness!;
     }
 }

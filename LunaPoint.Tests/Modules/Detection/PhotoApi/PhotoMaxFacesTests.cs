@@ -31,7 +31,7 @@ public sealed class PhotoMaxFacesTests(FaceEngineFixture fixture)
     private DetectFacesHandler HandlerWith(PhotoOptions options) =>
         new(
             fixture.Engine,
-            new FaceEstimator(fixture.Engine, Options.Create(new EstimateOptions()), Options.Create(new LunaPoint.Modules.Detection.Iso.IsoOptions())),
+            new FaceEstimator(fixture.Engine, Options.Create(new EstimateOptions()), new LunaPoint.Modules.Detection.Iso.IsoChecker(Options.Create(new LunaPoint.Modules.Detection.Iso.IsoOptions()))),
             new EstimateLicence(null!, null!),
             new PhotoGate(Options.Create(options)),
             Options.Create(options));

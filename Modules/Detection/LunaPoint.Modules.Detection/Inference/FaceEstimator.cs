@@ -10,11 +10,8 @@ namespace LunaPoint.Modules.Detection.Inference;
 /// fr_gender), pose (fr_pose), eyes (fr_eye), the image measure, and the ISO/IEC 19794-5 checks. Safe for
 /// concurrent use; each model is queued like the others (<see cref="ModelRunner"/>).
 /// </summary>
-internal sealed class FaceEstimator(FaceEngine engine, IOptions<EstimateOptions> options, IOptions<IsoOptions> isoOptions)
+internal sealed class FaceEstimator(FaceEngine engine, IOptions<EstimateOptions> options, IsoChecker iso)
 {
-    // Built here rather than injected: the checker is stateless and its owner registers nothing for it.
-    private readonly IsoChecker _iso = new(isoOptions);
-
     /// <summary>
     /// Estimates of one face of a BGR image. <paramref name="box"/> and <paramref name="points5"/> are in
     /// <paramref name="bgr"/>'s pixels; the image should hold the face with a margin of at least
@@ -31,16 +28,16 @@ internal sealed class FaceEstimator(FaceEngine engine, IOptions<EstimateOptions>
             return new FaceEstimates();
         }
 
-        var iso = kinds.HasFlag(FaceEstimateKinds.Iso);
-        var wantPose = iso || kinds.HasFlag(FaceEstimateKinds.Pose);
+        var wantIso = kinds.HasFlag(FaceEstimateKinds.Iso);
+        var wantPose = wantIso || kinds.HasFlag(FaceEstimateKinds.Pose);
         HeadPose? pose = wantPose || kinds.HasFlag(FaceEstimateKinds.Liveness) ? await engine.PoseAsync(bgr, box, cancellationToken) : null;
         var estimates = new FaceEstimates(
             kinds.HasFlag(FaceEstimateKinds.Liveness) ? await LivenessAsync(bgr, box, pose!, cancellationToken) : null,
             kinds.HasFlag(FaceEstimateKinds.Attributes) ? await AttributesAsync(bgr, box, cancellationToken) : null,
             wantPose ? new PoseEstimate(Math.Round(pose!.Yaw, 1), Math.Round(pose.Pitch, 1), Math.Round(pose.Roll, 1)) : null,
-            iso || kinds.HasFlag(FaceEstimateKinds.Eyes) ? await EyesAsync(bgr, points5, cancellationToken) : null,
+            wantIso || kinds.HasFlag(FaceEstimateKinds.Eyes) ? await EyesAsync(bgr, points5, cancellationToken) : null,
             ImageQualityMeasure.Measure(bgr, box));
-        return iso ? estimates with { Iso = _iso.Check(bgr, box, points5, estimates, facesInImage) } : estimates;
+        return wantIso ? estimates with { Iso = iso.Check(bgr, box, points5, estimates, facesInImage) } : estimates;
     }
 
     /// <summary>The margin (times the face's longer side, each side) the estimates want around the face.</summary>
