@@ -16,7 +16,6 @@ internal sealed class StageEngine : IDisposable
         var options = new FaceModelOptions { ModelsDir = modelsDir, Device = InferenceDevice.Cpu, IntraOpThreads = threads };
         var factory = new OnnxSessionFactory(options, NullLogger<OnnxSessionFactory>.Instance);
         var sessions = FaceModelManifest.Load()
-            .Where(m => m.Name is "fr_detect" or "fr_landmark" or "fr_pose" or "fr_feature")
             .ToDictionary(m => m.Name, m => factory.Create(Path.Combine(modelsDir, m.FileName)));
         _store.SetReady(modelsDir, sessions, factory.ExecutionProvider);
         Engine = new FaceEngine(_store, Options.Create(options)) { Slots = slots };

@@ -1,5 +1,6 @@
 using LunaPoint.Modules.Detection.Contracts;
 using LunaPoint.Modules.Detection.Features;
+using LunaPoint.Modules.Detection.Inference;
 using LunaPoint.Tests.Infrastructure;
 using LunaPoint.Tests.Modules.Detection.Inference;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,12 @@ public sealed class PhotoMaxFacesTests(FaceEngineFixture fixture)
         Assert.Equal(40, cut.MinFaceSize);
     }
 
+    // No estimate is asked, so neither the estimator's settings nor the licence (no sender) is consulted.
     private DetectFacesHandler HandlerWith(PhotoOptions options) =>
-        new(fixture.Engine, new PhotoGate(Options.Create(options)), Options.Create(options));
+        new(
+            fixture.Engine,
+            new FaceEstimator(fixture.Engine, Options.Create(new EstimateOptions()), new LunaPoint.Modules.Detection.Iso.IsoChecker(Options.Create(new LunaPoint.Modules.Detection.Iso.IsoOptions()))),
+            new EstimateLicence(null!, null!),
+            new PhotoGate(Options.Create(options)),
+            Options.Create(options));
 }

@@ -11,15 +11,18 @@ namespace LunaPoint.Modules.Detection.Features;
 /// LUNA's detect/extract: the largest faces of a photo (at most <see cref="PhotoOptions.MaxFaces"/>),
 /// largest first, with five landmarks, a quality (<see cref="FaceQuality"/>) and, when asked, the
 /// descriptor of the aligned face. The API and every module's query take the same host-wide turn
-/// (<see cref="PhotoGate"/>) and the same per-photo detector budget.
+/// (<see cref="PhotoGate"/>) and the same per-photo detector budget. <see cref="DetectFaces.Estimate"/> adds
+/// each face's estimates (<see cref="FaceEstimator"/>); licensed ones are refused before any turn is taken.
 /// </summary>
-internal sealed class DetectFacesHandler(FaceEngine engine, PhotoGate gate, IOptions<PhotoOptions> options) : IQueryHandler<DetectFaces, FaceDetectionResult>
+internal sealed class DetectFacesHandler(FaceEngine engine, FaceEstimator estimator, EstimateLicence licence, PhotoGate gate, IOptions<PhotoOptions> options)
+    : IQueryHandler<DetectFaces, FaceDetectionResult>
 {
     public async ValueTask<FaceDetectionResult> Handle(DetectFaces query, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         // Bad bytes are refused before waiting for a turn; nothing is decoded until one is held.
         PhotoDecoder.Inspect(query.Image, settings);
+        await licence.CheckAsync(query.Estimate, cancellationToken);
         if (!engine.IsReady)
         {
             throw new ServiceUnavailableException("The face models are not loaded yet; see /health/ready.");
@@ -35,11 +38,15 @@ internal sealed class DetectFacesHandler(FaceEngine engine, PhotoGate gate, IOpt
         var faces = new List<DetectedFace>();
         foreach (var face in candidates.OrderByDescending(c => Rounded(c.Box).Width * Rounded(c.Box).Height).Take(settings.MaxFaces))
         {
-            faces.Add(await DescribeAsync(image, face, query.WithDescriptors, cancellationToken));
+            var described = await DescribeAsync(image, face, query.WithDescriptors, cancellationToken);
+            faces.Add(query.Estimate == FaceEstimateKinds.None ? described : described with { Estimates = await EstimateAsync(image, face, described, query.Estimate, candidates.Count, cancellationToken) });
         }
 
         return new FaceDetectionResult(image.Width, image.Height, faces) { FacesFound = candidates.Count, MinFaceSize = minFace };
     }
+
+    private ValueTask<FaceEstimates> EstimateAsync(Mat image, FaceCandidate face, DetectedFace described, FaceEstimateKinds kinds, int faces, CancellationToken cancellationToken) =>
+        estimator.EstimateAsync(image, face.Box, [.. described.Landmarks.Select(p => new Point2f(p.X, p.Y))], kinds, faces, cancellationToken);
 
     private static FaceBox Rounded(Rect2f box) =>
         new((int)Math.Round(box.X), (int)Math.Round(box.Y), (int)Math.Round(box.Width), (int)Math.Round(box.Height));

@@ -6,6 +6,7 @@ using LunaPoint.SharedKernel.Security;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
@@ -17,19 +18,27 @@ namespace LunaPoint.Modules.Detection.Features;
 internal sealed record PhotoDetectionResponse(int ImageWidth, int ImageHeight, int FacesFound, int MinFaceSize, IReadOnlyList<PhotoFace> Faces);
 
 /// <param name="Descriptor">Only with ?descriptor=true; left out of the JSON otherwise.</param>
+/// <param name="Estimates">Only with ?estimate=...; left out of the JSON otherwise.</param>
 internal sealed record PhotoFace(
-    FaceBox Bbox, double Score, float[][] Landmarks, double Quality, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] float[]? Descriptor);
+    FaceBox Bbox,
+    double Score,
+    float[][] Landmarks,
+    double Quality,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] float[]? Descriptor,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FaceEstimates? Estimates = null);
 
 internal static class DetectFacesEndpoint
 {
     public static void Map(RouteGroupBuilder detections) =>
-        detections.MapPost("/", async Task<IResult> (HttpRequest request, ISender sender, IOptions<PhotoOptions> options, CancellationToken ct, bool descriptor = false) =>
+        detections.MapPost("/", async Task<IResult> (HttpRequest request, ISender sender, IOptions<PhotoOptions> options, IOptions<JsonOptions> json, CancellationToken ct, bool descriptor = false) =>
             {
+                // Read before the body, so a bad name is refused without taking the upload.
+                var estimate = EstimateQuery.Parse(request.Query[EstimateQuery.Field]);
                 var image = await PhotoUpload.ReadAsync(request, options.Value, ct);
                 FaceDetectionResult result;
                 try
                 {
-                    result = await sender.Send(new DetectFaces(image, descriptor), ct);
+                    result = await sender.Send(new DetectFaces(image, descriptor) { Estimate = estimate }, ct);
                 }
                 catch (ServiceUnavailableException unavailable)
                 {
@@ -38,20 +47,23 @@ internal static class DetectFacesEndpoint
                     return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready.", detail: unavailable.Message);
                 }
 
-                return TypedResults.Ok(new PhotoDetectionResponse(
+                return TypedResults.Json(new PhotoDetectionResponse(
                     result.ImageWidth,
                     result.ImageHeight,
                     result.FacesFound,
                     result.MinFaceSize,
-                    result.Faces.Select(f => new PhotoFace(f.Box, f.Score, f.Landmarks.Select(p => new[] { p.X, p.Y }).ToArray(), f.Quality, f.Descriptor)).ToList()));
+                    result.Faces.Select(f => new PhotoFace(f.Box, f.Score, f.Landmarks.Select(p => new[] { p.X, p.Y }).ToArray(), f.Quality, f.Descriptor, f.Estimates)).ToList()),
+                    EstimateJson.Options(json.Value.SerializerOptions));
             })
             // No Accepts metadata: routing would then answer a wrong content type with its own 415, which
             // cannot name the field; PhotoUpload refuses it instead.
             // Finding faces changes nothing, so Viewers may ask (a POST only because a photo is a body).
             .WithMetadata(new AllowViewerChangesAttribute())
-            .WithSummary("Find the faces in a photo (multipart field image, or a raw image body), the largest MaxFaces, largest first; ?descriptor=true adds 512-float descriptors")
+            .WithSummary("Find the faces in a photo (multipart field image, or a raw image body), the largest MaxFaces, largest first; ?descriptor=true adds 512-float descriptors; "
+                + "?estimate=liveness,attributes,pose,eyes,iso (comma-separated or repeated) adds each face's estimates (liveness and iso are licensed: 409 without them)")
             .Produces<PhotoDetectionResponse>()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
