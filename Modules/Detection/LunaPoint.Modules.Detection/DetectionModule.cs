@@ -31,11 +31,8 @@ public static class DetectionModule
         builder.Services.AddSingleton<FaceModelStore>();
         builder.Services.AddHostedService<FaceModelLoader>();
         builder.Services.AddFaceInference();
-<<<<<<< HEAD
         builder.Services.AddBodyDetection();
-=======
         builder.Services.AddFaceEstimates();
->>>>>>> step6-est
         builder.AddMediaRoots();
         builder.Services.AddVideoCapture(builder.Configuration);
         builder.AddStreamWorkers();

@@ -15,10 +15,11 @@ internal sealed class EyeModel(ModelRunner runner)
     public const float Size = 0.5f;
 
     /// <returns>0..1, the belief that the eye is open.</returns>
-    /// <param name="gray">The whole image, one channel.</param>
-    public async ValueTask<double> RunAsync(Mat gray, Point2f eye, float eyeDistance, CancellationToken cancellationToken)
+    /// <param name="image">The whole image, BGR or one channel; only the eye's square is turned gray, so a large photo costs no more than a small one.</param>
+    public async ValueTask<double> RunAsync(Mat image, Point2f eye, float eyeDistance, CancellationToken cancellationToken)
     {
-        using var crop = FaceCrop.Square(gray, eye, eyeDistance * Size, Side, BorderTypes.Replicate);
+        using var square = FaceCrop.Square(image, eye, eyeDistance * Size, Side, BorderTypes.Replicate);
+        using var crop = square.Channels() == 1 ? square.Clone() : square.CvtColor(ColorConversionCodes.BGR2GRAY);
         return await runner.RunAsync(crop, Fill, static (_, outputs) => Open(outputs[0].GetTensorDataAsSpan<float>()), cancellationToken);
     }
 

@@ -64,9 +64,9 @@ internal sealed class FaceEngine(FaceModelStore store, IOptions<FaceModelOptions
     internal ValueTask<double> GenderAsync(Mat bgr, Rect2f box, CancellationToken cancellationToken) =>
         Loaded.Gender.RunAsync(bgr, box, cancellationToken);
 
-    /// <summary>fr_eye: 0..1, the belief the eye at <paramref name="eye"/> of a gray image is open (<see cref="EyeModel"/>).</summary>
-    internal ValueTask<double> EyeOpenAsync(Mat gray, Point2f eye, float eyeDistance, CancellationToken cancellationToken) =>
-        Loaded.Eyes.RunAsync(gray, eye, eyeDistance, cancellationToken);
+    /// <summary>fr_eye: 0..1, the belief the eye at <paramref name="eye"/> of a BGR or gray image is open (<see cref="EyeModel"/>).</summary>
+    internal ValueTask<double> EyeOpenAsync(Mat image, Point2f eye, float eyeDistance, CancellationToken cancellationToken) =>
+        Loaded.Eyes.RunAsync(image, eye, eyeDistance, cancellationToken);
 
     /// <summary>Runs allowed at once per model: cores / intra-op threads (one when ONNX Runtime picks its own count).</summary>
     internal int SlotsPerModel => Slots ?? (options.Value.IntraOpThreads <= 0 ? 1 : Math.Max(1, Environment.ProcessorCount / options.Value.IntraOpThreads));

@@ -72,19 +72,18 @@ internal sealed class FaceEstimator(FaceEngine engine, IOptions<EstimateOptions>
     {
         var (left, right) = (points5[0], points5[1]);
         var distance = (float)Math.Sqrt(Math.Pow(right.X - left.X, 2) + Math.Pow(right.Y - left.Y, 2));
-        using var gray = bgr.CvtColor(ColorConversionCodes.BGR2GRAY);
-        return new EyesEstimate(await EyeAsync(gray, left, distance, cancellationToken), await EyeAsync(gray, right, distance, cancellationToken));
+        return new EyesEstimate(await EyeAsync(bgr, left, distance, cancellationToken), await EyeAsync(bgr, right, distance, cancellationToken));
     }
 
-    private async ValueTask<EyeEstimate> EyeAsync(Mat gray, Point2f eye, float distance, CancellationToken cancellationToken)
+    private async ValueTask<EyeEstimate> EyeAsync(Mat bgr, Point2f eye, float distance, CancellationToken cancellationToken)
     {
         // Too small to see an eyelid, or the eye's square mostly beyond the image edge.
-        if (distance < options.Value.EyeMinDistance || !FaceCrop.Inside(gray.Size(), eye, distance * EyeModel.Size, slack: 0.25f))
+        if (distance < options.Value.EyeMinDistance || !FaceCrop.Inside(bgr.Size(), eye, distance * EyeModel.Size, slack: 0.25f))
         {
             return new EyeEstimate(EyeState.Unknown, null);
         }
 
-        var open = await engine.EyeOpenAsync(gray, eye, distance, cancellationToken);
+        var open = await engine.EyeOpenAsync(bgr, eye, distance, cancellationToken);
         return new EyeEstimate(open >= 0.5 ? EyeState.Open : EyeState.Closed, Math.Round(open, 4));
     }
 }
