@@ -1,7 +1,10 @@
+using LunaPoint.Modules.Detection.Bodies;
 using LunaPoint.Modules.Detection.Features;
+using LunaPoint.Modules.Detection.Inference;
 using LunaPoint.SharedKernel.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace LunaPoint.Modules.Detection.Workers;
@@ -22,6 +25,12 @@ internal static class WorkerRegistration
             return host;
         });
         services.AddSingleton<BestShotEmitter>();
+        services.AddSingleton<BestShotEstimates>();
+        services.AddSingleton<BodyShotEmitter>();
+        services.AddSingleton<DetectionLicence>();
+        // The estimator and the body detector are the inference side's; registered here too (once) so the workers never lack them.
+        services.TryAddSingleton<FaceEstimator>();
+        services.TryAddSingleton<BodyDetector>();
         services.AddMetrics();
         services.AddTransient<StreamWorker>();
         services.AddOptions<LiveViewOptions>().Bind(builder.Configuration.GetSection(LiveViewOptions.Section));
