@@ -1,4 +1,5 @@
 using FluentValidation;
+using LunaPoint.Modules.Detection.Bodies;
 using LunaPoint.Modules.Detection.FaceModels;
 using LunaPoint.Modules.Detection.Inference;
 using LunaPoint.Modules.Detection.Video;
@@ -29,6 +30,7 @@ public static class DetectionModule
         builder.Services.AddSingleton<FaceModelStore>();
         builder.Services.AddHostedService<FaceModelLoader>();
         builder.Services.AddFaceInference();
+        builder.Services.AddBodyDetection();
         builder.AddMediaRoots();
         builder.Services.AddVideoCapture(builder.Configuration);
         builder.AddStreamWorkers();

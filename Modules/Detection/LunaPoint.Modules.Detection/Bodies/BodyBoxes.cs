@@ -1,0 +1,48 @@
+using OpenCvSharp;
+
+namespace LunaPoint.Modules.Detection.Bodies;
+
+/// <summary>What every body detector does last: threshold, NMS, clip to the frame, drop boxes too short.</summary>
+internal static class BodyBoxes
+{
+    public const float NmsIoU = 0.45f;
+
+    public static IReadOnlyList<BodyCandidate> Finish(List<BodyCandidate> candidates, int width, int height, BodyDetectOptions options)
+    {
+        candidates.RemoveAll(c => c.Score < options.Threshold);
+        candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var kept = new List<BodyCandidate>();
+        foreach (var candidate in candidates)
+        {
+            var box = Clip(candidate.Box, width, height);
+            if (box.Height >= options.MinBodyHeight && box.Width >= 1 && !kept.Exists(k => IoU(k.Box, box) > NmsIoU))
+            {
+                kept.Add(candidate with { Box = box });
+            }
+        }
+
+        return kept;
+    }
+
+    public static float IoU(Rect2f a, Rect2f b)
+    {
+        var w = MathF.Min(a.Right, b.Right) - MathF.Max(a.Left, b.Left);
+        var h = MathF.Min(a.Bottom, b.Bottom) - MathF.Max(a.Top, b.Top);
+        if (w <= 0 || h <= 0)
+        {
+            return 0;
+        }
+
+        var overlap = w * h;
+        return overlap / ((a.Width * a.Height) + (b.Width * b.Height) - overlap);
+    }
+
+    private static Rect2f Clip(Rect2f box, int width, int height)
+    {
+        var x1 = Math.Clamp(box.Left, 0, width);
+        var y1 = Math.Clamp(box.Top, 0, height);
+        var x2 = Math.Clamp(box.Right, 0, width);
+        var y2 = Math.Clamp(box.Bottom, 0, height);
+        return new Rect2f(x1, y1, x2 - x1, y2 - y1);
+    }
+}
