@@ -1,4 +1,3 @@
-using LunaPoint.Modules.Detection.Bodies;
 using LunaPoint.Modules.Detection.Features;
 using LunaPoint.Modules.Detection.Inference;
 using LunaPoint.SharedKernel.Hosting;
@@ -28,9 +27,8 @@ internal static class WorkerRegistration
         services.AddSingleton<BestShotEstimates>();
         services.AddSingleton<BodyShotEmitter>();
         services.AddSingleton<DetectionLicence>();
-        // The estimator and the body detector are the inference side's; registered here too (once) so the workers never lack them.
+        // The estimator is the inference side's; registered here too (once) so the workers never lack it.
         services.TryAddSingleton<FaceEstimator>();
-        services.TryAddSingleton<BodyDetector>();
         services.AddMetrics();
         services.AddTransient<StreamWorker>();
         services.AddOptions<LiveViewOptions>().Bind(builder.Configuration.GetSection(LiveViewOptions.Section));
