@@ -80,16 +80,17 @@ public abstract class BodyStreamTests(LicensedWorkerHostFixture fixture, Xunit.A
     public async Task PersonWithAFace_GivesOneFaceBestShotCarryingTheBodyCrop_AndTheFaceTrackIsLinkedToTheBodyTrack()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        // astronaut.png: one person, head and shoulders to the waist, moving across a 720p frame.
-        var video = Stage(fixture.MediaRoot, await TestVideos.FaceMovingAcrossAsync(width: 1280, height: 720, seconds: 4, faceSize: 480, photo: "astronaut.png"));
+        var video = Stage(fixture.MediaRoot, await BodyVideos.PersonWithAFaceAsync());
 
         var id = await StreamApi.CreateAsync(_admin, Stream("person", video, bodies: true, receiver.Url));
         await StreamApi.WaitForStatusAsync(_admin, id, "done", TimeSpan.FromMinutes(3));
 
         var tracks = await TracksAsync(Factory, id);
         var face = Assert.Single(tracks, t => t.Kind == TrackKind.Face);
-        var body = Assert.Single(tracks, t => t.Kind == TrackKind.Body);
-        Assert.Equal(body.Id, face.BodyTrackId);
+        // The person's body track (a people detector may add a short-lived one elsewhere, never the face's).
+        var body = Assert.Single(tracks, t => t.Id == face.BodyTrackId);
+        Assert.Equal(TrackKind.Body, body.Kind);
+        Assert.True(body.Detections >= 3, $"the body was seen in {body.Detections} frames");
         await Wait.UntilAsync(() => Posts(receiver, id).Count >= face.BestShots + body.BestShots, TimeSpan.FromSeconds(30), () => $"every best shot posted; got {Posts(receiver, id).Count}");
         var withBody = Posts(receiver, id).Where(p => p.Metadata.GetProperty("type").GetString() == "faceBestShot" && Has(p.Metadata, "body")).ToList();
         Assert.NotEmpty(withBody);

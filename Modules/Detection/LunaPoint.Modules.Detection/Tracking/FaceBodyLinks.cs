@@ -4,7 +4,7 @@ namespace LunaPoint.Modules.Detection.Tracking;
 
 /// <summary>
 /// Which body track each face track belongs to. On every frame the face detector saw a face, the face votes
-/// for the body whose box holds the face's centre in its upper part (the smallest such box when bodies
+/// for the body whose box holds the face's centre in its upper part, or just above its top (the smallest such box when bodies
 /// overlap: the nearer person to that face); a face belongs to the body with the most votes. A vote per frame,
 /// not the latest frame alone, so two people crossing do not swap bodies for a frame. Pure logic, one loop owns it.
 /// </summary>
@@ -12,6 +12,9 @@ internal sealed class FaceBodyLinks
 {
     /// <summary>The share of the body's height, from its top, where its head may be (head and shoulders; a bent or partly seen body).</summary>
     public const float HeadZone = 0.4f;
+
+    /// <summary>How far above the box's top a face centre may be, in body heights: people detectors often cut the top of the head.</summary>
+    public const float AboveTop = 0.1f;
 
     private readonly Dictionary<Guid, Dictionary<Guid, int>> _votes = [];
 
@@ -22,7 +25,7 @@ internal sealed class FaceBodyLinks
         foreach (var body in bodies)
         {
             var b = body.Box;
-            if (cx >= b.X && cx <= b.X + b.Width && cy >= b.Y && cy <= b.Y + (b.Height * HeadZone)
+            if (cx >= b.X && cx <= b.X + b.Width && cy >= b.Y - (b.Height * AboveTop) && cy <= b.Y + (b.Height * HeadZone)
                 && (best is null || b.Width * b.Height < best.Box.Width * best.Box.Height))
             {
                 best = body;

@@ -15,6 +15,12 @@ namespace LunaPoint.Modules.Detection.Workers;
 /// </summary>
 internal sealed class BodyAnalysis(StreamToAnalyse stream, BodyDetector detector, BodyShotEmitter emitter, StreamRuntime runtime, TimeProvider clock) : IDisposable
 {
+    /// <summary>
+    /// Sightings before a body track counts: unlike the face detector at its threshold, a people detector
+    /// (HOG above all) fires now and then on a pillar or a shadow for one frame; a person stays.
+    /// </summary>
+    public const int BodyMinHits = 2;
+
     private readonly RegionFilter _region = new(stream.Settings.Roi, 0);
     private readonly BestShotBook _book = new(new BestShotPolicy(BodySizes(stream.Settings.BestShot ?? new BestShotSettings())));
     private readonly Dictionary<Guid, BodyLife> _bodies = [];
@@ -38,7 +44,7 @@ internal sealed class BodyAnalysis(StreamToAnalyse stream, BodyDetector detector
             }
 
             _frameSize = (frame.Width, frame.Height);
-            _tracker = new FaceTracker(frame.Width, frame.Height, FaceAnalysis.LostAfter(stream.Settings));
+            _tracker = new FaceTracker(frame.Width, frame.Height, FaceAnalysis.LostAfter(stream.Settings), BodyMinHits);
         }
 
         IReadOnlyList<FaceCandidate>? found = null;
