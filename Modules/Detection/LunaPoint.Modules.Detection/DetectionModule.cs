@@ -2,6 +2,7 @@ using FluentValidation;
 using LunaPoint.Modules.Detection.Bodies;
 using LunaPoint.Modules.Detection.FaceModels;
 using LunaPoint.Modules.Detection.Inference;
+using LunaPoint.Modules.Detection.Iso;
 using LunaPoint.Modules.Detection.Video;
 using LunaPoint.Modules.Detection.Webhooks;
 using LunaPoint.Modules.Detection.Data;
@@ -38,6 +39,7 @@ public static class DetectionModule
             .AddCheck<FaceModelsReadyCheck>("face-models", tags: [ModuleDatabaseExtensions.ReadyTag])
             .AddCheck<VideoBackendCheck>("video-backend", tags: [ModuleDatabaseExtensions.ReadyTag]);
         builder.AddDetectionWebhooks();
+        builder.AddIsoChecks();
 
         return builder;
     }
