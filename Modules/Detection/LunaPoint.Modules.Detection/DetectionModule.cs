@@ -32,6 +32,7 @@ public static class DetectionModule
         builder.Services.AddHostedService<FaceModelLoader>();
         builder.Services.AddFaceInference();
         builder.Services.AddBodyDetection();
+        builder.Services.AddFaceEstimates();
         builder.AddMediaRoots();
         builder.Services.AddVideoCapture(builder.Configuration);
         builder.AddStreamWorkers();

@@ -52,6 +52,22 @@ internal sealed class FaceEngine(FaceModelStore store, IOptions<FaceModelOptions
     /// <summary>Sharpness of the face region, 0..1 (variance of the Laplacian, normalised).</summary>
     public static double Sharpness(Mat bgr, Rect2f box) => FaceSharpness.Measure(bgr, box);
 
+    /// <summary>fr_liveness: 0..1, the belief the face is live (<see cref="LivenessModel"/>).</summary>
+    internal ValueTask<double> LivenessAsync(Mat bgr, Rect2f box, CancellationToken cancellationToken) =>
+        Loaded.Liveness.RunAsync(bgr, box, cancellationToken);
+
+    /// <summary>fr_age: years (<see cref="AgeModel"/>).</summary>
+    internal ValueTask<double> AgeAsync(Mat bgr, Rect2f box, CancellationToken cancellationToken) =>
+        Loaded.Age.RunAsync(bgr, box, cancellationToken);
+
+    /// <summary>fr_gender: about 0 female .. 1 male (<see cref="GenderModel"/>).</summary>
+    internal ValueTask<double> GenderAsync(Mat bgr, Rect2f box, CancellationToken cancellationToken) =>
+        Loaded.Gender.RunAsync(bgr, box, cancellationToken);
+
+    /// <summary>fr_eye: 0..1, the belief the eye at <paramref name="eye"/> of a gray image is open (<see cref="EyeModel"/>).</summary>
+    internal ValueTask<double> EyeOpenAsync(Mat gray, Point2f eye, float eyeDistance, CancellationToken cancellationToken) =>
+        Loaded.Eyes.RunAsync(gray, eye, eyeDistance, cancellationToken);
+
     /// <summary>Runs allowed at once per model: cores / intra-op threads (one when ONNX Runtime picks its own count).</summary>
     internal int SlotsPerModel => Slots ?? (options.Value.IntraOpThreads <= 0 ? 1 : Math.Max(1, Environment.ProcessorCount / options.Value.IntraOpThreads));
 
@@ -75,7 +91,13 @@ internal sealed class FaceEngine(FaceModelStore store, IOptions<FaceModelOptions
                     new FaceDetector(new ModelRunner(detector, SlotsPerModel)),
                     new LandmarkModel(new ModelRunner(store["fr_landmark"], SlotsPerModel)),
                     new PoseModel(new ModelRunner(store["fr_pose"], SlotsPerModel)),
-                    new DescriptorModel(new ModelRunner(store[DescriptorModel], SlotsPerModel)));
+                    new DescriptorModel(new ModelRunner(store[DescriptorModel], SlotsPerModel)))
+                {
+                    Liveness = new LivenessModel(new ModelRunner(store["fr_liveness"], SlotsPerModel)),
+                    Age = new AgeModel(new ModelRunner(store["fr_age"], SlotsPerModel)),
+                    Gender = new GenderModel(new ModelRunner(store["fr_gender"], SlotsPerModel)),
+                    Eyes = new EyeModel(new ModelRunner(store["fr_eye"], SlotsPerModel)),
+                };
             }
         }
     }
@@ -84,8 +106,20 @@ internal sealed class FaceEngine(FaceModelStore store, IOptions<FaceModelOptions
 
     private sealed record Models(FaceDetector Detector, LandmarkModel Landmarks, PoseModel Pose, DescriptorModel Descriptor) : IDisposable
     {
+        public required LivenessModel Liveness { get; init; }
+
+        public required AgeModel Age { get; init; }
+
+        public required GenderModel Gender { get; init; }
+
+        public required EyeModel Eyes { get; init; }
+
         public void Dispose()
         {
+            Liveness.Runner.Dispose();
+            Age.Runner.Dispose();
+            Gender.Runner.Dispose();
+            Eyes.Runner.Dispose();
             Detector.Runner.Dispose();
             Landmarks.Runner.Dispose();
             Pose.Runner.Dispose();
