@@ -62,5 +62,43 @@ public sealed class HogPeopleDetectorTests : IDisposable
         Assert.All(tall, c => Assert.True(c.Box.Height >= 120));
     }
 
+    [Fact]
+    public void LargerFrame_IsScaledToThePixelBudget_AndBoxesComeBackInFramePixels()
+    {
+        // A 16:9 band of the frame made 720p: the people grow by 5/3 and HOG sees them at 5/3 x 0.69.
+        using var frame = VtestFrames.Read(500);
+        using var band = new Mat(frame, new Rect(0, 72, 768, 432));
+        using var large = band.Resize(new Size(1280, 720), 0, 0, InterpolationFlags.Cubic);
+        const float k = 1280f / 768;
+
+        var found = _hog.Detect(large, new BodyDetectOptions(), CancellationToken.None);
+
+        Assert.True(_hog.ScaleFor(1280, 720, 64) < 1);
+        foreach (var (x, y, w, h) in new[] { (607f, 270f, 42f, 110f), (569f, 278f, 46f, 121f), (299f, 172f, 40f, 107f) })
+        {
+            var expected = new Rect2f(x * k, (y - 72) * k, w * k, h * k);
+            var (_, iou) = VtestFrames.Best(found, expected);
+            Assert.True(iou >= 0.5f, $"no box over the person at {expected}; found {VtestFrames.Describe(found)}");
+        }
+    }
+
+    [Fact]
+    public void MinBodyHeight_LetsHogLookAtFewerPixels()
+    {
+        Assert.Equal(1.0, _hog.ScaleFor(768, 576, 64));
+        Assert.Equal(HogPeopleDetector.PersonRows / 210, _hog.ScaleFor(768, 576, 210), 6);
+    }
+
+    [Theory]
+    [InlineData(50, 50)]
+    [InlineData(63, 400)]
+    [InlineData(400, 100)]
+    public void FrameSmallerThanTheWindow_YieldsNothing(int width, int height)
+    {
+        using var small = new Mat(height, width, MatType.CV_8UC3, new OpenCvSharp.Scalar(90, 120, 150));
+
+        Assert.Empty(_hog.Detect(small, new BodyDetectOptions(), CancellationToken.None));
+    }
+
     public void Dispose() => _hog.Dispose();
 }

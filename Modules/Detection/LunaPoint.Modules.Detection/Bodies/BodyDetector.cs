@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using OpenCvSharp;
 
 namespace LunaPoint.Modules.Detection.Bodies;
@@ -9,12 +10,15 @@ internal sealed record BodyCandidate(Rect2f Box, float Score);
 internal sealed record BodyDetectOptions(float Threshold = 0.5f, int MinBodyHeight = 64);
 
 /// <summary>
-/// Finds people in a BGR frame: an ONNX person detector (pinned by SHA-256) when it is present and loads,
-/// else OpenCV's HOG people detector. Safe for concurrent use by every stream.
+/// Finds people in a BGR frame. Safe for concurrent use by every stream. No ONNX person model with an acceptable
+/// licence is reachable from the registries this project uses (docs/models.md, "Bodies"), so OpenCV's HOG people
+/// detector answers; <see cref="Name"/> says which detector did, for the day a model is pinned.
 /// </summary>
-internal sealed class BodyDetector(HogPeopleDetector hog)
+internal sealed partial class BodyDetector(HogPeopleDetector hog, ILogger<BodyDetector> logger)
 {
     public const string HogName = "hog";
+
+    private int _announced;
 
     /// <summary>Which detector answers: the model's name, or <c>hog</c> for the fallback.</summary>
     public string Name => HogName;
@@ -29,6 +33,14 @@ internal sealed class BodyDetector(HogPeopleDetector hog)
             throw new ArgumentException("A non-empty 8-bit BGR frame is needed.", nameof(bgr));
         }
 
+        if (Interlocked.Exchange(ref _announced, 1) == 0)
+        {
+            LogHog(HogPeopleDetector.PersonRows);
+        }
+
         return ValueTask.FromResult(hog.Detect(bgr, options, cancellationToken));
     }
+
+    [LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Information, Message = "Bodies are found by OpenCV's HOG people detector (no ONNX person model is pinned): upright whole people at least {Rows:0} px tall once the frame is scaled to the HOG pixel budget")]
+    private partial void LogHog(float rows);
 }
