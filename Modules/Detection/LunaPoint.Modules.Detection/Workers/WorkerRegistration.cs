@@ -1,9 +1,7 @@
 using LunaPoint.Modules.Detection.Features;
-using LunaPoint.Modules.Detection.Inference;
 using LunaPoint.SharedKernel.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace LunaPoint.Modules.Detection.Workers;
@@ -27,8 +25,6 @@ internal static class WorkerRegistration
         services.AddSingleton<BestShotEstimates>();
         services.AddSingleton<BodyShotEmitter>();
         services.AddSingleton<DetectionLicence>();
-        // The estimator is the inference side's; registered here too (once) so the workers never lack it.
-        services.TryAddSingleton<FaceEstimator>();
         services.AddMetrics();
         services.AddTransient<StreamWorker>();
         services.AddOptions<LiveViewOptions>().Bind(builder.Configuration.GetSection(LiveViewOptions.Section));
