@@ -22,10 +22,10 @@ internal sealed class HostApi(HttpClient http) : IDisposable
         return new HostApi(http);
     }
 
-    /// <summary>Installs a licence for <paramref name="maxStreams"/> streams, signed with the key the host was given.</summary>
+    /// <summary>Installs a licence for <paramref name="maxStreams"/> streams with liveness, bodies and ISO checks (so --stream-settings may turn them on), signed with the key the host was given.</summary>
     public async Task UploadLicenseAsync(string privateKeyPem, int maxStreams, CancellationToken cancellationToken)
     {
-        var document = new LicenseDocument("LunaPoint benchmarks", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1), maxStreams, 10_000, false, false, false, false);
+        var document = new LicenseDocument("LunaPoint benchmarks", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1), maxStreams, 10_000, true, true, true, false);
         using var response = await http.PutAsJsonAsync("/api/v1/license", LicenseSigner.Sign(document, privateKeyPem), SignedLicense.Json, cancellationToken);
         await Ensure(response, "licence upload", cancellationToken);
     }

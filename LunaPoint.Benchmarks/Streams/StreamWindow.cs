@@ -18,6 +18,10 @@ internal sealed record StreamWindow(string Name, StreamStatsDto? Start, StreamSt
 
     public long TracksStarted => Delta(s => s.TracksStarted);
 
+    public long BodyTracks => Delta(s => s.BodyTracksStarted);
+
+    public long BodyBestShots => Delta(s => s.BodyBestShotsSent);
+
     public long FirstBestShots => Delta(s => s.LatencyMs.TryGetValue("firstBestShot", out var l) ? l.Samples : 0);
 
     public double DroppedPercent => Offered == 0 ? 0 : 100.0 * Dropped / Offered;

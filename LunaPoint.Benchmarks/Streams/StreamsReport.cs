@@ -26,6 +26,9 @@ internal static class StreamsReport
             $"analysed {r.AnalysedFpsTotal:0.00} fps in total, {r.AnalysedFpsPerStream:0.00} per stream; dropped {r.DroppedPercent:0.00}% (worst stream {r.DroppedPercentWorst:0.00}%); " +
             $"first best shot p95 {Ms(r.FirstBestShotP95Ms)} ms worst stream, {Ms(r.FirstBestShotP95MsMean)} ms mean; {r.BestShots} best shots, {r.TracksStarted} tracks"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"step 6: estimates p95 {Ms(r.Windows.Max(w => w.Latency("estimates", true)))} ms (worst stream); bodies: {r.Windows.Sum(w => w.BodyTracks)} tracks, " +
+            $"{r.Windows.Sum(w => w.BodyBestShots)} best shots, body detect p95 {Ms(r.Windows.Max(w => w.Latency("bodyDetect", true)))} ms (worst stream)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"host RSS {r.RssMb:0} MB ({r.RssMbIdle:0} MB before streams, {r.RssMbPerStream:0.0} MB per stream), decoders {r.DecodersRssMb:0} MB; " +
             $"CPU {r.CpuCores:0.00} cores host + its ffmpeg ({r.CpuCoresHostOnly:0.00} host process), machine busy {r.MachineBusyCores:0.00} of {Environment.ProcessorCount}"));
         output.WriteLine("host RSS series (MB): " + string.Join(' ', r.Samples.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.At:0}s={s.HostRssMb:0}"))));
@@ -47,6 +50,8 @@ internal static class StreamsReport
         firstBestShotP95MsMean = r.FirstBestShotP95MsMean is { } mean ? Round(mean, 0) : (double?)null,
         bestShots = r.BestShots,
         tracks = r.TracksStarted,
+        bodyTracks = r.Windows.Sum(w => w.BodyTracks),
+        bodyBestShots = r.Windows.Sum(w => w.BodyBestShots),
         rssMb = Round(r.RssMb, 0),
         rssMbIdle = Round(r.RssMbIdle, 0),
         rssMbPerStream = Round(r.RssMbPerStream, 1),

@@ -32,6 +32,12 @@ internal sealed class Track
     /// <summary>Frames in which the detector saw the object.</summary>
     public int Detections { get; set; }
 
+    /// <summary>A face track: the body track it was seen inside (settings.bodies), by the most frames.</summary>
+    public Guid? BodyTrackId { get; set; }
+
+    /// <summary>The newest best shot's estimates (pose, eyes, image; liveness, attributes, ISO as asked and licensed), as JSON.</summary>
+    public string? EstimatesJson { get; set; }
+
     /// <summary>The event Events stored for the track (an ID from another module, no foreign key); kept for step 7.</summary>
     public Guid? EventId { get; set; }
 }

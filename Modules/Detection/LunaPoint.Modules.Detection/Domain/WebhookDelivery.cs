@@ -17,8 +17,11 @@ internal sealed class WebhookDelivery
     /// <summary>The multipart <c>metadata</c> part.</summary>
     public required string MetadataJson { get; init; }
 
-    /// <summary>The multipart <c>face</c> part (the aligned face JPEG).</summary>
+    /// <summary>The multipart <c>face</c> part (the aligned face JPEG); empty for a body best shot.</summary>
     public required byte[] FaceJpeg { get; init; }
+
+    /// <summary>The multipart <c>body</c> part (the body crop): a body best shot, or a face best shot inside a body; null when none.</summary>
+    public byte[]? BodyJpeg { get; init; }
 
     public int Attempts { get; set; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -31,4 +31,8 @@ internal static class BoxGeometry
         var (cx, cy) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
         return cx >= 0 && cy >= 0 && cx < width && cy < height;
     }
+
+    /// <summary>Whether the box touches the frame's edge: a detector's box of an object cut by the edge ends on it, or within a pixel or two.</summary>
+    public static bool TouchesEdge(Rect2f box, int width, int height, float margin = 2) =>
+        box.X <= margin || box.Y <= margin || box.X + box.Width >= width - margin || box.Y + box.Height >= height - margin;
 }

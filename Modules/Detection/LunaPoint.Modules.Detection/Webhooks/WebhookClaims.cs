@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LunaPoint.Modules.Detection.Webhooks;
 
 /// <summary>A claimed delivery: what the POST needs, copied out of the context that claimed it.</summary>
-internal sealed record DueDelivery(Guid Id, string Url, string MetadataJson, byte[] FaceJpeg);
+internal sealed record DueDelivery(Guid Id, string Url, string MetadataJson, byte[] FaceJpeg, byte[]? BodyJpeg = null);
 
 /// <summary>The dispatcher's questions to the outbox.</summary>
 internal static class WebhookClaims
@@ -38,7 +38,7 @@ internal static class WebhookClaims
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (leased.ConvertAll(r => new DueDelivery(r.Id, r.Url, r.MetadataJson, r.FaceJpeg)), rows.Count);
+        return (leased.ConvertAll(r => new DueDelivery(r.Id, r.Url, r.MetadataJson, r.FaceJpeg, r.BodyJpeg)), rows.Count);
     }
 
     /// <summary>When the next row for an open receiver falls due, if any is pending.</summary>

@@ -11,7 +11,7 @@ internal static class WebhookOutbox
     /// row. Once saved (committed, when the caller holds a transaction), the dispatcher is woken at once
     /// (<see cref="WebhookSaveInterceptor"/>); it also polls, so nothing depends on the wake-up.
     /// </summary>
-    public static WebhookDelivery Add(DetectionDbContext db, Guid streamId, Guid trackId, string url, string metadataJson, byte[] faceJpeg, DateTimeOffset now)
+    public static WebhookDelivery Add(DetectionDbContext db, Guid streamId, Guid trackId, string url, string metadataJson, byte[] faceJpeg, DateTimeOffset now, byte[]? bodyJpeg = null)
     {
         var delivery = new WebhookDelivery
         {
@@ -21,6 +21,7 @@ internal static class WebhookOutbox
             Url = url,
             MetadataJson = metadataJson,
             FaceJpeg = faceJpeg,
+            BodyJpeg = bodyJpeg,
             CreatedAt = now,
             NextAttemptAt = now,
         };

@@ -6,7 +6,7 @@ namespace LunaPoint.Modules.Detection.Webhooks;
 
 /// <summary>
 /// One POST of a best shot: multipart/form-data with <c>metadata</c> (application/json) and <c>face</c>
-/// (image/jpeg, face.jpg), the row id in X-LunaPoint-Delivery for the receiver to de-duplicate. User-info
+/// (image/jpeg, face.jpg; absent for a body best shot) and <c>body</c> (body.jpg, when a body was seen), the row id in X-LunaPoint-Delivery for the receiver to de-duplicate. User-info
 /// in the URL (<c>https://user:pass@host/hook</c>) goes as Basic authorisation, never in the request line.
 /// </summary>
 internal sealed class WebhookSender(IHttpClientFactory clients, IOptions<WebhookOptions> options)
@@ -34,9 +34,15 @@ internal sealed class WebhookSender(IHttpClientFactory clients, IOptions<Webhook
 
             using var content = new MultipartFormDataContent();
             content.Add(new StringContent(delivery.MetadataJson, System.Text.Encoding.UTF8, "application/json"), "metadata");
-            var face = new ByteArrayContent(delivery.FaceJpeg);
-            face.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-            content.Add(face, "face", "face.jpg");
+            if (delivery.FaceJpeg.Length > 0)
+            {
+                content.Add(Jpeg(delivery.FaceJpeg), "face", "face.jpg");
+            }
+
+            if (delivery.BodyJpeg is { Length: > 0 } body)
+            {
+                content.Add(Jpeg(body), "body", "body.jpg");
+            }
             request.Content = content;
 
             using var client = clients.CreateClient(ClientName);
@@ -53,6 +59,13 @@ internal sealed class WebhookSender(IHttpClientFactory clients, IOptions<Webhook
         {
             return Describe(delivery.Url, Messages(ex));
         }
+    }
+
+    private static ByteArrayContent Jpeg(byte[] bytes)
+    {
+        var part = new ByteArrayContent(bytes);
+        part.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        return part;
     }
 
     private static string Describe(string url, string reason) =>

@@ -9,9 +9,12 @@ namespace LunaPoint.Modules.Detection.Workers;
 
 /// <summary>
 /// One stream run's analysis of its frames: the detector every detectorStep-th frame, the tracker on
-/// every frame, and per track the best-shot bookkeeping with the held view. Owned by one loop.
+/// every frame, and per track the best-shot bookkeeping with the held view; the bodies (when on and
+/// licensed) on the same frames, and each sent best shot's estimates and body. Owned by one loop.
 /// </summary>
-internal sealed class FaceAnalysis(StreamToAnalyse stream, FaceEngine engine, BestShotEmitter emitter, StreamRuntime runtime, TimeProvider clock) : IDisposable
+internal sealed partial class FaceAnalysis(
+    StreamToAnalyse stream, FaceEngine engine, BestShotEmitter emitter, BestShotEstimates estimates, StreamFeatures features, BodyAnalysis bodies,
+    StreamRuntime runtime, TimeProvider clock) : IDisposable
 {
     private readonly StreamSettings _settings = stream.Settings;
     private readonly RegionFilter _region = new(stream.Settings.Roi, stream.Settings.MinFaceSize);
@@ -26,6 +29,9 @@ internal sealed class FaceAnalysis(StreamToAnalyse stream, FaceEngine engine, Be
     public IReadOnlyList<TrackSnapshot> Active { get; private set; } = [];
 
     public RegionFilter Region => _region;
+
+    /// <summary>The body tracks after the last frame (empty when bodies are off).</summary>
+    public IReadOnlyList<TrackSnapshot> Bodies => bodies.Active;
 
     public async Task AnalyseAsync(VideoFrame frame, CancellationToken cancellationToken)
     {
@@ -42,15 +48,20 @@ internal sealed class FaceAnalysis(StreamToAnalyse stream, FaceEngine engine, Be
 
         var at = StreamTime(frame);
         IReadOnlyList<FaceCandidate>? detections = null;
-        if (_analysed++ % Math.Max(1, _settings.DetectorStep) == 0)
+        IReadOnlyList<FaceCandidate> found = [];
+        var detect = _analysed++ % Math.Max(1, _settings.DetectorStep) == 0;
+        if (detect)
         {
+            // A licence swap reaches this stream here and at its next best shot (the answer is cached).
+            await features.RefreshAsync(cancellationToken);
             var detectStarted = clock.GetTimestamp();
-            var found = await engine.DetectAsync(frame.Image, new DetectOptions((float)_settings.DetectionThreshold, _settings.MinFaceSize), cancellationToken);
+            found = await engine.DetectAsync(frame.Image, new DetectOptions((float)_settings.DetectionThreshold, _settings.MinFaceSize), cancellationToken);
             runtime.Detect.Add(clock.GetElapsedTime(detectStarted).TotalMilliseconds);
             Interlocked.Increment(ref runtime.DetectorRuns);
             detections = _region.Apply(found, frame.Width, frame.Height);
         }
 
+        await bodies.AnalyseAsync(frame, detect, features.Current.Bodies, at, cancellationToken);
         var step = _tracker.Update(at, detections);
         foreach (var track in step.Active)
         {
@@ -64,7 +75,8 @@ internal sealed class FaceAnalysis(StreamToAnalyse stream, FaceEngine engine, Be
             if (track.Detection is not null)
             {
                 life.Detections++;
-                await JudgeAsync(frame, track, life, at, cancellationToken);
+                bodies.Links.Vote(track.Id, track.Detection.Box, bodies.Active);
+                await JudgeAsync(frame, track, life, at, found, cancellationToken);
             }
         }
 
@@ -90,13 +102,14 @@ internal sealed class FaceAnalysis(StreamToAnalyse stream, FaceEngine engine, Be
         await EndTracksAsync(_tracker?.EndAll() ?? [], cancellationToken);
         Active = [];
         runtime.ActiveTracks = 0;
+        await bodies.FinishAsync(cancellationToken);
     }
 
-    private async Task JudgeAsync(VideoFrame frame, TrackSnapshot track, TrackLife life, TimeSpan at, CancellationToken cancellationToken)
+    private async Task JudgeAsync(VideoFrame frame, TrackSnapshot track, TrackLife life, TimeSpan at, IReadOnlyList<FaceCandidate> found, CancellationToken cancellationToken)
     {
         var box = track.Detection!.Box;
         var size = Math.Max(box.Width, box.Height);
-        var cutByEdge = TouchesEdge(box, frame.Width, frame.Height);
+        var cutByEdge = BoxGeometry.TouchesEdge(box, frame.Width, frame.Height);
         var policy = _book.Policy;
         // The policy's hard rules (too small, cut by the edge) first: they need neither sharpness nor pose.
         if (policy.Quality(new ShotMeasure(track.Detection.Score, size, null, 1, cutByEdge)) == 0)
@@ -124,7 +137,10 @@ internal sealed class FaceAnalysis(StreamToAnalyse stream, FaceEngine engine, Be
         var aligned = engine.Align(frame.Image, landmarks);
         runtime.Landmarks.Add(clock.GetElapsedTime(measureStarted).TotalMilliseconds);
         life.Held?.Dispose();
-        life.Held = new HeldShot(aligned, HeldShot.CropContext(frame.Image, box), box, landmarks.Points5, quality, frame.CapturedAt, frame.Width, frame.Height);
+        var (context, origin) = HeldShot.CropContext(frame.Image, box);
+        var crop = new Rect2f(origin.X, origin.Y, context.Width, context.Height);
+        var facesInContext = Math.Max(1, found.Count(f => BoxGeometry.IoU(f.Box, crop) > 0));
+        life.Held = new HeldShot(aligned, context, origin, box, landmarks.Points5, quality, frame.CapturedAt, frame.Width, frame.Height, facesInContext);
         if (decision is ShotDecision.EmitFirst or ShotDecision.EmitUpdate)
         {
             await SendAsync(track.Id, life, life.Sent ? BestShotKind.Update : BestShotKind.First, null, cancellationToken);
@@ -146,26 +162,23 @@ internal sealed class FaceAnalysis(StreamToAnalyse stream, FaceEngine engine, Be
                 await SendAsync(track.Id, life, BestShotKind.Final, endedAt, cancellationToken);
             }
 
-            await emitter.EndAsync(new TrackInfo(stream.Id, track.Id, life.StartedAt, life.Detections), endedAt, cancellationToken);
+            await emitter.EndAsync(new TrackInfo(stream.Id, track.Id, life.StartedAt, life.Detections), endedAt, bodies.Links.BodyOf(track.Id), cancellationToken);
+            bodies.Links.Forget(track.Id);
             life.Held?.Dispose();
         }
     }
 
     private async Task SendAsync(Guid trackId, TrackLife life, BestShotKind kind, DateTimeOffset? endedAt, CancellationToken cancellationToken)
     {
-        await emitter.EmitAsync(new TrackInfo(stream.Id, trackId, life.StartedAt, life.Detections), life.Held!, kind, endedAt, _settings.WebhookUrl, runtime, cancellationToken);
+        var wanted = (await features.RefreshAsync(cancellationToken)).Estimates;
+        var extras = new ShotExtras(await estimates.EstimateAsync(stream.Id, life.Held!, wanted, runtime, cancellationToken), bodies.ShotOf(trackId));
+        await emitter.EmitAsync(new TrackInfo(stream.Id, trackId, life.StartedAt, life.Detections), life.Held!, kind, endedAt, extras, _settings.WebhookUrl, runtime, cancellationToken);
         if (!life.Sent)
         {
             life.Sent = true;
             runtime.FirstBestShot.Add((clock.GetUtcNow() - life.StartedAt).TotalMilliseconds);
         }
     }
-
-    private static bool TouchesEdge(OpenCvSharp.Rect2f box, int width, int height) =>
-        box.X <= EdgeMargin || box.Y <= EdgeMargin || box.X + box.Width >= width - EdgeMargin || box.Y + box.Height >= height - EdgeMargin;
-
-    // Pixels: the detector's box of a face cut by the edge ends on it, or within a pixel or two of it.
-    private const float EdgeMargin = 2;
 
     /// <summary>
     /// trackLostMs, but never less than one and a half detector intervals: between two detector runs no
@@ -177,23 +190,4 @@ internal sealed class FaceAnalysis(StreamToAnalyse stream, FaceEngine engine, Be
     /// <summary>Media time for batch files (so tracking does not depend on how fast we analyse), elapsed wall time otherwise.</summary>
     private TimeSpan StreamTime(VideoFrame frame) =>
         _settings.Batch && frame.MediaTime is { } media ? media : clock.GetElapsedTime(_startedAt);
-
-    public void Dispose()
-    {
-        foreach (var life in _tracks.Values)
-        {
-            life.Held?.Dispose();
-        }
-
-        _tracks.Clear();
-    }
-
-    /// <param name="startedAt">When the frame that first showed the face was read: alert latency counts from there.</param>
-    private sealed class TrackLife(DateTimeOffset startedAt)
-    {
-        public DateTimeOffset StartedAt => startedAt;
-        public int Detections;
-        public bool Sent;
-        public HeldShot? Held;
-    }
 }

@@ -25,7 +25,14 @@ internal sealed class StreamRuntime(Guid streamId, DateTimeOffset startedAt)
     public long DetectorRuns;
     public long TracksStarted;
     public long BestShotsSent;
+    public long BodyTracksStarted;
+    public long BodyBestShotsSent;
+    public long EstimateFailures;
+
+    /// <summary>Runs of this stream's worker since it was started here (a licence swap must not start another).</summary>
+    public long Runs;
     public int ActiveTracks;
+    public int ActiveBodies;
     public int FrameWidth;
     public int FrameHeight;
 
@@ -36,6 +43,10 @@ internal sealed class StreamRuntime(Guid streamId, DateTimeOffset startedAt)
     public readonly LatencyWindow Landmarks = new();
     public readonly LatencyWindow Descriptor = new();
     public readonly LatencyWindow Frame = new();
+    public readonly LatencyWindow BodyDetect = new();
+
+    /// <summary>A best shot's estimates (all the models asked, on the held crop).</summary>
+    public readonly LatencyWindow Estimates = new();
 
     /// <summary>A face's first analysed frame → its first best shot published (wall time).</summary>
     public readonly LatencyWindow FirstBestShot = new();

@@ -1,7 +1,9 @@
+using LunaPoint.Modules.Detection.Bodies;
 using LunaPoint.Modules.Detection.Inference;
 using LunaPoint.Modules.Detection.Video;
 using LunaPoint.Modules.Streams.Contracts;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LunaPoint.Modules.Detection.Workers;
 
@@ -10,7 +12,9 @@ namespace LunaPoint.Modules.Detection.Workers;
 /// analysis loop here. Live sources drop the oldest frame when analysis is behind; batch files wait.
 /// Cancelling ends both loops, sends the final best shots of the tracks still open, and kills ffmpeg.
 /// </summary>
-internal sealed class StreamWorker(CaptureLoop capture, FaceEngine engine, BestShotEmitter emitter, IServiceScopeFactory scopes, TimeProvider clock)
+internal sealed class StreamWorker(
+    CaptureLoop capture, FaceEngine engine, BestShotEmitter emitter, BestShotEstimates estimates, BodyDetector bodyDetector, BodyShotEmitter bodyEmitter,
+    DetectionLicence licence, IServiceScopeFactory scopes, TimeProvider clock, ILogger<StreamWorker> logger)
 {
     // Finals of open tracks still go out when the stream stops, within this long.
     private static readonly TimeSpan FinishBudget = TimeSpan.FromSeconds(5);
@@ -37,7 +41,11 @@ internal sealed class StreamWorker(CaptureLoop capture, FaceEngine engine, BestS
             }
         }, CancellationToken.None);
 
-        using var analysis = new FaceAnalysis(stream, engine, emitter, runtime, clock);
+        Interlocked.Increment(ref runtime.Runs);
+        var features = new StreamFeatures(stream, licence, logger);
+        await features.RefreshAsync(cancellationToken);
+        using var analysis = new FaceAnalysis(
+            stream, engine, emitter, estimates, features, new BodyAnalysis(stream, bodyDetector, bodyEmitter, runtime, clock), runtime, clock);
         try
         {
             await AnalyseAsync(queue, analysis, reporter, runtime, stop.Token);
@@ -76,7 +84,7 @@ internal sealed class StreamWorker(CaptureLoop capture, FaceEngine engine, BestS
                 if (runtime.PreviewWanted(now) && clock.GetElapsedTime(lastPreview, now) >= PreviewEvery)
                 {
                     lastPreview = now;
-                    runtime.SetPreview(PreviewRenderer.Render(frame.Image, analysis.Active, analysis.Region.Outline(frame.Width, frame.Height)), now);
+                    runtime.SetPreview(PreviewRenderer.Render(frame.Image, analysis.Active, analysis.Region.Outline(frame.Width, frame.Height), analysis.Bodies), now);
                 }
             }
 

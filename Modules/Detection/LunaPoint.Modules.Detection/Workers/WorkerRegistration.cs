@@ -22,6 +22,9 @@ internal static class WorkerRegistration
             return host;
         });
         services.AddSingleton<BestShotEmitter>();
+        services.AddSingleton<BestShotEstimates>();
+        services.AddSingleton<BodyShotEmitter>();
+        services.AddSingleton<DetectionLicence>();
         services.AddMetrics();
         services.AddTransient<StreamWorker>();
         services.AddOptions<LiveViewOptions>().Bind(builder.Configuration.GetSection(LiveViewOptions.Section));

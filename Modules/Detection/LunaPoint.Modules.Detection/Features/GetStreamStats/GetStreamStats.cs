@@ -19,7 +19,21 @@ internal sealed record StreamStatsDto(
     Guid StreamId, bool Running, DateTimeOffset StartedAt, int FrameWidth, int FrameHeight,
     double InputFps, double ReadFps, double AnalysedFps, long FramesRead, long FramesOffered, long FramesAnalysed, long FramesDropped, double DroppedPercent,
     int ActiveTracks, long TracksStarted, long BestShotsSent, DateTimeOffset? LastFrameAt, int Connects,
-    IReadOnlyDictionary<string, LatencyDto> LatencyMs);
+    IReadOnlyDictionary<string, LatencyDto> LatencyMs)
+{
+    /// <summary>Body tracks started (<c>settings.bodies</c>, licensed).</summary>
+    public long BodyTracksStarted { get; init; }
+
+    public long BodyBestShotsSent { get; init; }
+
+    public int ActiveBodies { get; init; }
+
+    /// <summary>Best shots whose estimates failed (sent without them).</summary>
+    public long EstimateFailures { get; init; }
+
+    /// <summary>Runs of the worker since it started (more than one: it failed and was retried).</summary>
+    public long WorkerRuns { get; init; }
+}
 
 /// <summary>The figures of every stream this process analyses (or analysed since it started), for lists and dashboards.</summary>
 internal sealed record ListStreamStats : IQuery<IReadOnlyList<StreamStatsDto>>;
@@ -50,7 +64,16 @@ internal sealed class GetStreamStatsHandler(StreamRuntimes runtimes) : IQueryHan
                 ["descriptor"] = Latency(r.Descriptor, window),
                 ["frame"] = Latency(r.Frame, window),
                 ["firstBestShot"] = Latency(r.FirstBestShot, window),
-            });
+                ["estimates"] = Latency(r.Estimates, window),
+                ["bodyDetect"] = Latency(r.BodyDetect, window),
+            })
+        {
+            BodyTracksStarted = Interlocked.Read(ref r.BodyTracksStarted),
+            BodyBestShotsSent = Interlocked.Read(ref r.BodyBestShotsSent),
+            ActiveBodies = r.ActiveBodies,
+            EstimateFailures = Interlocked.Read(ref r.EstimateFailures),
+            WorkerRuns = Interlocked.Read(ref r.Runs),
+        };
     }
 
     private static LatencyDto Latency(Video.LatencyWindow w, TimeSpan? window) =>

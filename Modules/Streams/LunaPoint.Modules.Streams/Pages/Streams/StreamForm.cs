@@ -32,6 +32,7 @@ internal sealed class StreamForm
     [ModelBinder(Name = "settings.liveness")] public bool Liveness { get; set; }
     [ModelBinder(Name = "settings.bodies")] public bool Bodies { get; set; }
     [ModelBinder(Name = "settings.isoChecks")] public bool IsoChecks { get; set; }
+    [ModelBinder(Name = "settings.attributes")] public bool Attributes { get; set; }
     [ModelBinder(Name = "settings.bestShot.timeoutMs")] public int BestShotTimeoutMs { get; set; } = 2000;
     [ModelBinder(Name = "settings.healthcheck.reconnectDelayMs")] public int ReconnectDelayMs { get; set; } = 1000;
     [ModelBinder(Name = "settings.healthcheck.maxBackoffMs")] public int MaxBackoffMs { get; set; } = 30000;
@@ -43,7 +44,7 @@ internal sealed class StreamForm
         MaxAnalysisFps = s.Settings.MaxAnalysisFps, DetectorStep = s.Settings.DetectorStep, MinFaceSize = s.Settings.MinFaceSize,
         DetectionThreshold = s.Settings.DetectionThreshold, RoiX = s.Settings.Roi?.X, RoiY = s.Settings.Roi?.Y,
         RoiWidth = s.Settings.Roi?.Width, RoiHeight = s.Settings.Roi?.Height, RtspTransport = s.Settings.RtspTransport,
-        WebhookUrl = s.Settings.WebhookUrl, Liveness = s.Settings.Liveness, Bodies = s.Settings.Bodies, IsoChecks = s.Settings.IsoChecks,
+        WebhookUrl = s.Settings.WebhookUrl, Liveness = s.Settings.Liveness, Bodies = s.Settings.Bodies, IsoChecks = s.Settings.IsoChecks, Attributes = s.Settings.Attributes,
         BestShotTimeoutMs = s.Settings.BestShot?.TimeoutMs ?? 2000,
         ReconnectDelayMs = s.Settings.Healthcheck?.ReconnectDelayMs ?? 1000, MaxBackoffMs = s.Settings.Healthcheck?.MaxBackoffMs ?? 30000,
     };
@@ -63,7 +64,7 @@ internal sealed class StreamForm
                 // A polygon drawn through the API stays unless the rectangle fields are filled in.
                 Roi = rectangle ? new RegionOfInterest(RoiX, RoiY, RoiWidth, RoiHeight) : settings.Roi?.Points is not null ? settings.Roi : null,
                 RtspTransport = RtspTransport, WebhookUrl = string.IsNullOrWhiteSpace(WebhookUrl) ? null : WebhookUrl.Trim(),
-                Liveness = Liveness, Bodies = Bodies, IsoChecks = IsoChecks,
+                Liveness = Liveness, Bodies = Bodies, IsoChecks = IsoChecks, Attributes = Attributes,
                 BestShot = (settings.BestShot ?? new BestShotSettings()) with { TimeoutMs = BestShotTimeoutMs },
                 Healthcheck = (settings.Healthcheck ?? new HealthcheckSettings()) with { ReconnectDelayMs = ReconnectDelayMs, MaxBackoffMs = MaxBackoffMs },
             });

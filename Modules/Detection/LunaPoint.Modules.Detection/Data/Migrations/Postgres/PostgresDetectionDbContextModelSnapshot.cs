@@ -42,6 +42,10 @@ namespace LunaPoint.Modules.Detection.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("best_shots");
 
+                    b.Property<Guid?>("BodyTrackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("body_track_id");
+
                     b.Property<int>("Detections")
                         .HasColumnType("integer")
                         .HasColumnName("detections");
@@ -49,6 +53,10 @@ namespace LunaPoint.Modules.Detection.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");
+
+                    b.Property<string>("EstimatesJson")
+                        .HasColumnType("text")
+                        .HasColumnName("estimates_json");
 
                     b.Property<Guid?>("EventId")
                         .HasColumnType("uuid")
@@ -91,6 +99,10 @@ namespace LunaPoint.Modules.Detection.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
+
+                    b.Property<byte[]>("BodyJpeg")
+                        .HasColumnType("bytea")
+                        .HasColumnName("body_jpeg");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")

@@ -38,6 +38,10 @@ namespace LunaPoint.Modules.Detection.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("best_shots");
 
+                    b.Property<Guid?>("BodyTrackId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_track_id");
+
                     b.Property<int>("Detections")
                         .HasColumnType("INTEGER")
                         .HasColumnName("detections");
@@ -45,6 +49,10 @@ namespace LunaPoint.Modules.Detection.Data.Migrations.Sqlite
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("ended_at");
+
+                    b.Property<string>("EstimatesJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("estimates_json");
 
                     b.Property<Guid?>("EventId")
                         .HasColumnType("TEXT")
@@ -87,6 +95,10 @@ namespace LunaPoint.Modules.Detection.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
+
+                    b.Property<byte[]>("BodyJpeg")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("body_jpeg");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")

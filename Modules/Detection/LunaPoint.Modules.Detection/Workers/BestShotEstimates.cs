@@ -1,0 +1,41 @@
+using LunaPoint.Modules.Detection.Contracts;
+using LunaPoint.Modules.Detection.Inference;
+using Microsoft.Extensions.Logging;
+
+namespace LunaPoint.Modules.Detection.Workers;
+
+/// <summary>
+/// The estimates of one best shot, made from the held context crop (never per frame). A failing model
+/// costs the estimates, not the best shot: the failure is logged and the shot goes out without them.
+/// </summary>
+internal sealed partial class BestShotEstimates(FaceEstimator estimator, TimeProvider clock, ILogger<BestShotEstimates> logger)
+{
+    public async Task<FaceEstimates?> EstimateAsync(Guid streamId, HeldShot shot, FaceEstimateKinds kinds, StreamRuntime runtime, CancellationToken cancellationToken)
+    {
+        if (shot.Estimated is { } done && done.Kinds == kinds)
+        {
+            return done.Estimates;
+        }
+
+        var started = clock.GetTimestamp();
+        try
+        {
+            var box = shot.BoxInContext;
+            var estimates = await estimator.EstimateAsync(shot.Context, box, shot.LandmarksInContext, kinds, shot.FacesInContext, cancellationToken);
+            // The image measure goes on every best shot, asked or not: it costs no model run.
+            estimates = estimates.Image is null ? estimates with { Image = ImageQualityMeasure.Measure(shot.Context, box) } : estimates;
+            shot.Estimated = (kinds, estimates);
+            runtime.Estimates.Add(clock.GetElapsedTime(started).TotalMilliseconds);
+            return estimates;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Interlocked.Increment(ref runtime.EstimateFailures);
+            LogFailed(ex, streamId, kinds);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Estimates ({Kinds}) of a best shot of stream {StreamId} failed; the shot goes out without them")]
+    private partial void LogFailed(Exception exception, Guid streamId, FaceEstimateKinds kinds);
+}
