@@ -43,8 +43,11 @@ internal sealed class FfmpegHttpSource(string video, bool mjpeg = false) : IAsyn
     public async Task StartAsync()
     {
         await StopAsync();
-        var serving = _serving = new CancellationTokenSource();
+        var serving = new CancellationTokenSource();
+        // Set only once the first server listens: a launch that fails leaves nothing half-started for
+        // StopAsync (a dispose that threw here used to hide the launch's own error).
         var first = await LaunchAsync();
+        _serving = serving;
         _keeper = Task.Run(async () =>
         {
             var server = first;
@@ -65,7 +68,11 @@ internal sealed class FfmpegHttpSource(string video, bool mjpeg = false) : IAsyn
         if (_serving is { } serving)
         {
             await serving.CancelAsync();
-            await _keeper!;
+            if (_keeper is { } keeper)
+            {
+                await keeper;
+            }
+
             (_serving, _keeper) = (null, null);
         }
 
