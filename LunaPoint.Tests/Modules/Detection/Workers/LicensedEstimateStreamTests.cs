@@ -76,6 +76,8 @@ public abstract class LicensedEstimateStreamTests(LicensedWorkerHostFixture fixt
         var withoutAt = DateTimeOffset.UtcNow;
         await FeatureLicences.InstallAsync(_admin, fixture, liveness: false);
         await WaitForShotAsync(receiver, id, withoutAt, liveness: false);
+        // Operators see why in the stream's figures, not only in the log.
+        Assert.Equal(["liveness"], (await StreamApi.StatsAsync(_admin, id)).GetProperty("featuresDenied").EnumerateArray().Select(e => e.GetString()));
         var withAt = DateTimeOffset.UtcNow;
         await FeatureLicences.InstallAsync(_admin, fixture, liveness: true);
         await WaitForShotAsync(receiver, id, withAt, liveness: true);
@@ -85,6 +87,8 @@ public abstract class LicensedEstimateStreamTests(LicensedWorkerHostFixture fixt
         Assert.True(after.GetProperty("running").GetBoolean());
         Assert.Equal(before.GetProperty("startedAt").GetDateTimeOffset(), after.GetProperty("startedAt").GetDateTimeOffset());
         Assert.Equal(1, after.GetProperty("workerRuns").GetInt64());
+        Assert.Equal(0, before.GetProperty("featuresDenied").GetArrayLength());
+        Assert.Equal(0, after.GetProperty("featuresDenied").GetArrayLength());
         Assert.Equal("in_progress", (await StreamApi.GetAsync(_admin, id)).GetProperty("status").GetString());
         var warnings = Factory.Logs.Lines.Where(l => l.Level == LogLevel.Warning && l.Message.Contains(id.ToString(), StringComparison.Ordinal) && l.Message.Contains("liveness", StringComparison.Ordinal));
         Assert.Single(warnings);

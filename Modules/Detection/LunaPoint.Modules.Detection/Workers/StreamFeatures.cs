@@ -8,7 +8,7 @@ namespace LunaPoint.Modules.Detection.Workers;
 /// asked again at each detector run and best shot (cached, so cheap). A feature the licence no longer has is
 /// left out and the stream keeps running; it is logged once per change, and comes back with a licence that has it.
 /// </summary>
-internal sealed partial class StreamFeatures(StreamToAnalyse stream, DetectionLicence licence, ILogger logger)
+internal sealed partial class StreamFeatures(StreamToAnalyse stream, DetectionLicence licence, StreamRuntime runtime, ILogger logger)
 {
     private EffectiveFeatures? _current;
 
@@ -31,6 +31,7 @@ internal sealed partial class StreamFeatures(StreamToAnalyse stream, DetectionLi
 
         var before = _current;
         _current = now;
+        runtime.FeaturesDenied = now.Denied;
         if (before is null ? now.Denied.Count > 0 : !before.Denied.SequenceEqual(now.Denied))
         {
             if (now.Denied.Count > 0)

@@ -29,6 +29,9 @@ internal sealed class StreamRuntime(Guid streamId, DateTimeOffset startedAt)
     public long BodyBestShotsSent;
     public long EstimateFailures;
 
+    /// <summary>Settings the stream asks for that the licence in force does not include (it runs without them).</summary>
+    public volatile IReadOnlyList<string> FeaturesDenied = [];
+
     /// <summary>Runs of this stream's worker since it was started here (a licence swap must not start another).</summary>
     public long Runs;
     public int ActiveTracks;

@@ -42,7 +42,7 @@ internal sealed class StreamWorker(
         }, CancellationToken.None);
 
         Interlocked.Increment(ref runtime.Runs);
-        var features = new StreamFeatures(stream, licence, logger);
+        var features = new StreamFeatures(stream, licence, runtime, logger);
         await features.RefreshAsync(cancellationToken);
         using var analysis = new FaceAnalysis(
             stream, engine, emitter, estimates, features, new BodyAnalysis(stream, bodyDetector, bodyEmitter, runtime, clock), runtime, clock);

@@ -33,6 +33,9 @@ internal sealed record StreamStatsDto(
 
     /// <summary>Runs of the worker since it started (more than one: it failed and was retried).</summary>
     public long WorkerRuns { get; init; }
+
+    /// <summary>Settings the stream asks for that the licence in force does not include (camelCase names); it runs without them.</summary>
+    public IReadOnlyList<string> FeaturesDenied { get; init; } = [];
 }
 
 /// <summary>The figures of every stream this process analyses (or analysed since it started), for lists and dashboards.</summary>
@@ -73,6 +76,7 @@ internal sealed class GetStreamStatsHandler(StreamRuntimes runtimes) : IQueryHan
             ActiveBodies = r.ActiveBodies,
             EstimateFailures = Interlocked.Read(ref r.EstimateFailures),
             WorkerRuns = Interlocked.Read(ref r.Runs),
+            FeaturesDenied = r.FeaturesDenied,
         };
     }
 
