@@ -92,6 +92,11 @@ internal static partial class ReadFailures
             return Expected(convert.Groups["type"].Value) is { } expected ? $"expected {expected}." : "the value has the wrong type or format.";
         }
 
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return "unknown property (check its spelling).";
+        }
+
         if (message.StartsWith("Duplicate property", StringComparison.Ordinal) || message.Contains("duplicate", StringComparison.OrdinalIgnoreCase))
         {
             return "a property appears more than once (names are case-insensitive).";

@@ -431,6 +431,59 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
         Assert.True(status.GetProperty("license").GetProperty("bodies").GetBoolean());
     }
 
+    [Fact]
+    public async Task LicensedSettings_EveryMissingFeatureIsNamed_InOneRefusal()
+    {
+        using var refused = await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("all three") with { Settings = new { liveness = true, bodies = true, isoChecks = true } });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = await Json(refused);
+        Assert.Equal("license.liveness", problem.GetProperty("code").GetString());
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.All(new[] { "settings.liveness", "settings.bodies", "settings.isoChecks" }, name => Assert.Contains(name, detail));
+    }
+
+    [Fact]
+    public async Task AStreamWhoseFeatureTheLicenceLost_CanBeRenamedStoppedAndStarted_ButNotGivenAnotherUnlicensedFeature()
+    {
+        await UploadAsync(License(maxStreams: 4, liveness: true), expect: HttpStatusCode.OK);
+        using var created = await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("door") with { Settings = new { liveness = true } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await Json(created)).GetProperty("id").GetGuid();
+        await UploadAsync(License(maxStreams: 4, liveness: false), expect: HttpStatusCode.OK);
+
+        using var renamed = await _admin.PatchAsync($"/api/v1/streams/{id}", new StringContent("""{"name":"front door"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.True((await Json(renamed)).GetProperty("settings").GetProperty("liveness").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, (await _admin.PostAsync($"/api/v1/streams/{id}/stop", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _admin.PostAsync($"/api/v1/streams/{id}/start", null)).StatusCode);
+
+        using var more = await _admin.PatchAsync($"/api/v1/streams/{id}", new StringContent("""{"settings":{"bodies":true}}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Conflict, more.StatusCode);
+        var problem = await Json(more);
+        Assert.Equal("license.bodies", problem.GetProperty("code").GetString());
+        Assert.DoesNotContain("settings.liveness", problem.GetProperty("detail").GetString());
+        using var another = await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("new door") with { Settings = new { liveness = true } });
+        Assert.Equal(HttpStatusCode.Conflict, another.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("""{"iso":true}""", "settings.iso")]
+    [InlineData("""{"bestShot":{"timeout":100}}""", "settings.bestShot.timeout")]
+    [InlineData("""{"roi":{"x":0.1,"y":0.1,"width":0.5,"height":0.5,"w":1}}""", "settings.roi.w")]
+    public async Task UnknownSettings_AreRefusedNamingThem_OnCreateAndPatch(string settings, string field)
+    {
+        using var created = await _admin.PostAsync("/api/v1/streams", new StringContent(
+            $$"""{"name":"typo","type":"rtsp","source":"rtsp://127.0.0.1:8554/typo","settings":{{settings}}}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
+        Assert.Contains(field, (await created.Content.ReadAsStringAsync()));
+
+        using var ok = await _admin.PostAsJsonAsync("/api/v1/streams", Rtsp("typo ok"));
+        var id = (await Json(ok)).GetProperty("id").GetGuid();
+        using var patched = await _admin.PatchAsync($"/api/v1/streams/{id}", new StringContent($$"""{"settings":{{settings}}}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, patched.StatusCode);
+        Assert.Contains(field, (await patched.Content.ReadAsStringAsync()));
+    }
+
     private static StreamBody Rtsp(string name) => new(name, "rtsp", $"rtsp://127.0.0.1:8554/{Uri.EscapeDataString(name)}");
 
     private SignedLicense License(int maxStreams, bool liveness = false, string licensee = "Test Customer") =>

@@ -26,7 +26,8 @@ internal sealed class PatchStreamHandler(StreamsDbContext db, ISender sender) : 
         {
             // The serializer's own message names our internal types: say it in the caller's words.
             var field = string.IsNullOrEmpty(ex.Path?.TrimStart('$', '.')) ? "body" : ex.Path!.TrimStart('$', '.');
-            throw new ValidationException([new ValidationFailure(field, $"{field} has the wrong type or format.")]);
+            var unknown = ex.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal);
+            throw new ValidationException([new ValidationFailure(field, unknown ? $"{field} is not a known property (check its spelling)." : $"{field} has the wrong type or format.")]);
         }
 
         return await sender.Send(new UpdateStream(command.Id, merged!), cancellationToken);

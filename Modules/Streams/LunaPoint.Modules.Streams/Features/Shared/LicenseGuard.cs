@@ -13,11 +13,23 @@ internal sealed class LicenseGuard(ISender sender, IPublisher publisher, Streams
     public async Task CheckAsync(IReadOnlyList<StreamRequest> streams, Guid? replacing, CancellationToken cancellationToken)
     {
         var license = await sender.Send(new GetLicenseLimits(), cancellationToken);
+        // A feature is refused only when a write newly asks for it: a stream that already asked for it (and
+        // runs without it since a licence swap) can still be renamed, stopped and started.
+        var before = replacing is { } id && await db.Streams.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken) is { } stored
+            ? StreamMapping.Settings(stored)
+            : null;
         foreach (var settings in streams.Select(s => s.Settings).OfType<StreamSettings>())
         {
-            await RequireFeatureAsync(settings.Liveness, license.Liveness, "liveness", "Liveness", cancellationToken);
-            await RequireFeatureAsync(settings.Bodies, license.Bodies, "bodies", "Body detection", cancellationToken);
-            await RequireFeatureAsync(settings.IsoChecks, license.IsoChecks, "isoChecks", "ISO/IEC 19794-5 checks", cancellationToken);
+            var missing = MissingFeatures(settings, before, license);
+            if (missing.Count > 0)
+            {
+                var names = string.Join(", ", missing.Select(m => "settings." + m.Setting));
+                var features = string.Join(" and ", missing.Select(m => m.Feature));
+                await RefuseAsync(
+                    $"license.{missing[0].Setting}",
+                    $"{features} {(missing.Count == 1 && !missing[0].Plural ? "is" : "are")} not included in the licence: set {names} to false or upload a licence with {(missing.Count == 1 && !missing[0].Plural ? "it" : "them")}.",
+                    cancellationToken);
+            }
         }
 
         var enabling = streams.Count(s => s.Enabled);
@@ -41,10 +53,26 @@ internal sealed class LicenseGuard(ISender sender, IPublisher publisher, Streams
         }
     }
 
-    private Task RequireFeatureAsync(bool wanted, bool licensed, string setting, string feature, CancellationToken cancellationToken) =>
-        wanted && !licensed
-            ? RefuseAsync($"license.{setting}", $"{feature} is not included in the licence: set settings.{setting} to false or upload a licence with it.", cancellationToken)
-            : Task.CompletedTask;
+    private static List<(string Setting, string Feature, bool Plural)> MissingFeatures(StreamSettings settings, StreamSettings? before, LicenseLimits license)
+    {
+        var missing = new List<(string, string, bool)>();
+        if (settings.Liveness && !license.Liveness && before?.Liveness != true)
+        {
+            missing.Add(("liveness", "Liveness", false));
+        }
+
+        if (settings.Bodies && !license.Bodies && before?.Bodies != true)
+        {
+            missing.Add(("bodies", "Body detection", false));
+        }
+
+        if (settings.IsoChecks && !license.IsoChecks && before?.IsoChecks != true)
+        {
+            missing.Add(("isoChecks", "ISO/IEC 19794-5 checks", true));
+        }
+
+        return missing;
+    }
 
     private async Task RefuseAsync(string code, string message, CancellationToken cancellationToken)
     {
