@@ -424,6 +424,9 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
         Assert.True(File.Exists(Path.Combine(dir, "licensing-public.pem")));
         Assert.Equal(0, LicensingModule.RunLicenseCli(["license", "issue", "--key", keyFile, "--licensee", "CLI Customer", "--expires", "2099-01-01", "--max-streams", "12", "--bodies", "--out", licenseFile]));
         Assert.Equal(2, LicensingModule.RunLicenseCli(["license", "issue", "--licensee", "no key"]));
+        var misspelt = Path.Combine(Path.GetDirectoryName(licenseFile)!, "misspelt.json");
+        Assert.Equal(2, LicensingModule.RunLicenseCli(["license", "issue", "--key", keyFile, "--licensee", "Typo", "--expires", "2099-01-01", "--iso", "--out", misspelt]));
+        Assert.False(File.Exists(misspelt));
 
         var license = JsonSerializer.Deserialize<SignedLicense>(await File.ReadAllTextAsync(licenseFile), SignedLicense.Json)!;
         var status = await UploadAsync(license, HttpStatusCode.OK);

@@ -13,8 +13,8 @@ internal static class LicenseCli
         {
             return args.ElementAtOrDefault(1) switch
             {
-                "keygen" => KeyGen(Options(args), output),
-                "issue" => Issue(Options(args), output),
+                "keygen" => KeyGen(Options(args, KeyGenOptions), output),
+                "issue" => Issue(Options(args, IssueOptions), output),
                 _ => Usage(error),
             };
         }
@@ -69,7 +69,11 @@ internal static class LicenseCli
         return 0;
     }
 
-    private static Dictionary<string, string> Options(string[] args)
+    private static readonly string[] KeyGenOptions = ["out"];
+    private static readonly string[] IssueOptions = ["key", "licensee", "expires", "max-streams", "max-faces", "liveness", "bodies", "iso-checks", "large-lists", "out"];
+
+    /// <summary>Reads <c>--name [value]</c> pairs; an unknown name is an error (a misspelt <c>--iso</c> must not issue a licence without the feature).</summary>
+    private static Dictionary<string, string> Options(string[] args, string[] known)
     {
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 2; i < args.Length; i++)
@@ -80,6 +84,11 @@ internal static class LicenseCli
             }
 
             var name = args[i][2..];
+            if (!known.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException($"unknown option '--{name}'; known: {string.Join(", ", known.Select(k => "--" + k))}");
+            }
+
             var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
             options[name] = hasValue ? args[++i] : "true";
         }
