@@ -13,7 +13,17 @@ public sealed record LicenseLimits(
     bool Liveness,
     bool Bodies,
     bool IsoChecks,
-    bool LargeLists);
+    bool LargeLists)
+{
+    /// <summary>Liveness may be used now: in the licence, and the licence has not expired. Every gate asks this, never the flag alone.</summary>
+    public bool LivenessUsable => Liveness && !IsExpired;
+
+    /// <summary>Bodies may be used now (in the licence, not expired).</summary>
+    public bool BodiesUsable => Bodies && !IsExpired;
+
+    /// <summary>ISO/IEC 19794-5 checks may be used now (in the licence, not expired).</summary>
+    public bool IsoChecksUsable => IsoChecks && !IsExpired;
+}
 
 public sealed record GetLicenseLimits : IQuery<LicenseLimits>;
 

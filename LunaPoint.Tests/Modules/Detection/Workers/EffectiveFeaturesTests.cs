@@ -39,5 +39,15 @@ public sealed class EffectiveFeaturesTests
         Assert.Empty(features.Denied);
     }
 
+    [Fact]
+    public void AnExpiredLicence_GivesNoLicensedFeature_WhateverItsFlagsSay()
+    {
+        var features = EffectiveFeatures.Of(AskingForAll, Licence(liveness: true, bodies: true, iso: true) with { IsExpired = true });
+
+        Assert.Equal(FaceEstimateKinds.Pose | FaceEstimateKinds.Eyes | FaceEstimateKinds.Attributes, features.Estimates);
+        Assert.False(features.Bodies);
+        Assert.Equal(["liveness", "isoChecks", "bodies"], features.Denied);
+    }
+
     private static LicenseLimits Licence(bool liveness, bool bodies, bool iso) => new("Test", false, null, false, 4, 1000, liveness, bodies, iso, false);
 }

@@ -6,7 +6,7 @@ namespace LunaPoint.Modules.Detection.Workers;
 
 /// <summary>
 /// What a stream's best shots get under the licence in force: pose, eyes and the image measure always
-/// (cheap), attributes when asked, liveness, ISO checks and bodies when asked AND licensed.
+/// (cheap), attributes when asked, liveness, ISO checks and bodies when asked AND licensed by a licence in force (not expired).
 /// </summary>
 /// <param name="Denied">The settings asked for but not licensed (camelCase setting names), empty when none.</param>
 internal sealed record EffectiveFeatures(FaceEstimateKinds Estimates, bool Bodies, IReadOnlyList<string> Denied)
@@ -22,16 +22,16 @@ internal sealed record EffectiveFeatures(FaceEstimateKinds Estimates, bool Bodie
 
         if (settings.Liveness)
         {
-            kinds |= licence.Liveness ? FaceEstimateKinds.Liveness : Deny(denied, "liveness");
+            kinds |= licence.LivenessUsable ? FaceEstimateKinds.Liveness : Deny(denied, "liveness");
         }
 
         if (settings.IsoChecks)
         {
-            kinds |= licence.IsoChecks ? FaceEstimateKinds.Iso : Deny(denied, "isoChecks");
+            kinds |= licence.IsoChecksUsable ? FaceEstimateKinds.Iso : Deny(denied, "isoChecks");
         }
 
-        var bodies = settings.Bodies && licence.Bodies;
-        if (settings.Bodies && !licence.Bodies)
+        var bodies = settings.Bodies && licence.BodiesUsable;
+        if (settings.Bodies && !licence.BodiesUsable)
         {
             denied.Add("bodies");
         }

@@ -56,17 +56,17 @@ internal sealed class LicenseGuard(ISender sender, IPublisher publisher, Streams
     private static List<(string Setting, string Feature, bool Plural)> MissingFeatures(StreamSettings settings, StreamSettings? before, LicenseLimits license)
     {
         var missing = new List<(string, string, bool)>();
-        if (settings.Liveness && !license.Liveness && before?.Liveness != true)
+        if (settings.Liveness && !license.LivenessUsable && before?.Liveness != true)
         {
             missing.Add(("liveness", "Liveness", false));
         }
 
-        if (settings.Bodies && !license.Bodies && before?.Bodies != true)
+        if (settings.Bodies && !license.BodiesUsable && before?.Bodies != true)
         {
             missing.Add(("bodies", "Body detection", false));
         }
 
-        if (settings.IsoChecks && !license.IsoChecks && before?.IsoChecks != true)
+        if (settings.IsoChecks && !license.IsoChecksUsable && before?.IsoChecks != true)
         {
             missing.Add(("isoChecks", "ISO/IEC 19794-5 checks", true));
         }
