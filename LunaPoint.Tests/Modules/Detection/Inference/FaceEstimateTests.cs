@@ -65,7 +65,7 @@ public sealed class FaceEstimateTests(FaceEngineFixture fixture, ITestOutputHelp
         using var image = FaceEngineFixture.Load(photo);
         foreach (var face in await fixture.Engine.DetectAsync(image, new DetectOptions(), CancellationToken.None))
         {
-            // lbp_yale.jpg's right-hand panel is lit from one side only: its eyes lie in shadow and read closed (docs/models.md).
+            // lbp_yale.jpg's dark fourth panel: its eyes lie in shadow and read closed (docs/models.md).
             if (photo == "lbp_yale.jpg" && face.Box.X > 400)
             {
                 continue;
