@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LunaPoint.Modules.Detection.Contracts;
 
 /// <summary>What to estimate for a face, beyond detection; names as the photo API's <c>estimate=</c> spells them.</summary>
@@ -22,12 +24,20 @@ public enum FaceEstimateKinds
     Iso = 16,
 }
 
+/// <summary>Written lower-case on the wire (API answers, OpenAPI, webhooks, track rows) whatever converter the host adds.</summary>
 public enum LivenessState
 {
+    [JsonStringEnumMemberName("real")]
     Real,
+
+    [JsonStringEnumMemberName("spoof")]
     Spoof,
 
-    /// <summary>Not judged: the face is too small, turned away or cut by the frame edge.</summary>
+    /// <summary>
+    /// Not judged: the face is too small, turned too far, or the image holds too little around it (less than
+    /// the minimum context, in face boxes, on the tighter axis: a face near an edge of a large frame still has it).
+    /// </summary>
+    [JsonStringEnumMemberName("unknown")]
     Unknown,
 }
 
@@ -42,12 +52,17 @@ public sealed record AttributesEstimate(double Age, string Gender, double Gender
 /// <summary>Degrees; 0/0/0 is frontal. Negative yaw: the face turned towards the image's right; positive roll: tilted clockwise as seen.</summary>
 public sealed record PoseEstimate(double Yaw, double Pitch, double Roll);
 
+/// <summary>Written lower-case on the wire, like <see cref="LivenessState"/>.</summary>
 public enum EyeState
 {
+    [JsonStringEnumMemberName("open")]
     Open,
+
+    [JsonStringEnumMemberName("closed")]
     Closed,
 
-    /// <summary>The eye could not be judged (too small, outside the frame).</summary>
+    /// <summary>The eye could not be judged (eyes too close together to see an eyelid, or the eye's square mostly beyond the image edge).</summary>
+    [JsonStringEnumMemberName("unknown")]
     Unknown,
 }
 
@@ -64,14 +79,19 @@ public sealed record EyesEstimate(EyeEstimate Left, EyeEstimate Right);
 public sealed record ImageQualityEstimate(double Sharpness, double Brightness, double Exposure);
 
 /// <summary>One ISO/IEC 19794-5 check: what was measured, the limits it was held to, and the verdict.</summary>
-/// <param name="Name">camelCase, e.g. <c>singleFace</c>, <c>faceSize</c>, <c>headPose</c>.</param>
+/// <param name="Name">camelCase, e.g. <c>singleFace</c>, <c>faceSize</c>, <c>yaw</c>, <c>pitch</c>, <c>roll</c>, <c>eyesOpen</c> (docs/iso-checks.md lists them).</param>
+/// <param name="Value">Rounded to 4 places, as are <paramref name="Min"/> and <paramref name="Max"/>; null when not measured.</param>
 /// <param name="Passed">null when the check could not be measured on this image (it does not fail the verdict).</param>
 public sealed record IsoCheck(string Name, double? Value, double? Min, double? Max, bool? Passed, string? Detail = null);
 
 /// <param name="Passed">Every measurable check passed.</param>
 public sealed record IsoReport(bool Passed, IReadOnlyList<IsoCheck> Checks);
 
-/// <summary>The estimates made for a face; a part is null when it was not asked for or not licensed.</summary>
+/// <summary>
+/// The estimates made for a face; a part is null when it was not asked for or not licensed, when its model
+/// failed on this face (logged), and <see cref="Attributes"/> also when the face is smaller than
+/// <c>LunaPoint:Detection:Estimates:AttributesMinFaceSize</c>.
+/// </summary>
 public sealed record FaceEstimates(
     LivenessEstimate? Liveness = null,
     AttributesEstimate? Attributes = null,

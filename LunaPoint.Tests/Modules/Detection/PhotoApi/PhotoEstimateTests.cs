@@ -79,6 +79,7 @@ public abstract class PhotoEstimateTests(LicensedHostFixture fixture) : IAsyncLi
     [InlineData("liveness", "license.liveness")]
     [InlineData("iso", "license.isoChecks")]
     [InlineData("attributes,iso", "license.isoChecks")]
+    [InlineData("liveness,iso", "license.liveness")]
     public async Task LicensedEstimate_WithoutTheFeature_Returns409_AndWithIt200(string estimate, string code)
     {
         using var refused = await PostAsync("astronaut.png", $"?estimate={estimate}");
@@ -89,6 +90,55 @@ public abstract class PhotoEstimateTests(LicensedHostFixture fixture) : IAsyncLi
         await UploadLicenceAsync(liveness: true, iso: true);
         using var accepted = await PostAsync("astronaut.png", $"?estimate={estimate}");
         await JsonAsync(accepted, HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData(false, false, "liveness and ISO/IEC 19794-5 checks", "liveness and iso", "license.liveness")]
+    [InlineData(true, false, "ISO/IEC 19794-5 checks", "iso", "license.isoChecks")]
+    [InlineData(false, true, "liveness", "liveness", "license.liveness")]
+    public async Task EveryMissingFeature_IsNamed_InOne409(bool liveness, bool iso, string named, string left, string code)
+    {
+        await UploadLicenceAsync(liveness, iso);
+
+        using var refused = await PostAsync("astronaut.png", "?estimate=liveness,iso");
+
+        var problem = await JsonAsync(refused, HttpStatusCode.Conflict);
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains($"does not include {named}:", detail);
+        Assert.Contains($"leave {left} out of estimate", detail);
+    }
+
+    [Fact]
+    public async Task EstimatesOfEveryFace_AreRounded_AndTheWholeYalePhotoIsAnswered()
+    {
+        await UploadLicenceAsync(liveness: true, iso: true);
+
+        // lbp_yale.jpg's faces fill their panels' height: liveness's crop threw there (500) before.
+        using var response = await _admin.PostAsync("/api/v1/detections?estimate=liveness,attributes,pose,eyes,iso", PhotoApiTests.Photo("lbp_yale.jpg", "image/jpeg"));
+
+        var faces = (await JsonAsync(response, HttpStatusCode.OK)).GetProperty("faces").EnumerateArray().ToList();
+        Assert.NotEmpty(faces);
+        foreach (var estimates in faces.Select(f => f.GetProperty("estimates")))
+        {
+            Assert.Equal(JsonValueKind.Object, estimates.GetProperty("liveness").ValueKind);
+            foreach (var part in new[] { "sharpness", "brightness", "exposure" })
+            {
+                var value = estimates.GetProperty("image").GetProperty(part).GetDouble();
+                Assert.Equal(Math.Round(value, 4), value);
+            }
+
+            foreach (var check in estimates.GetProperty("iso").GetProperty("checks").EnumerateArray())
+            {
+                foreach (var field in new[] { "value", "min", "max" })
+                {
+                    if (check.GetProperty(field).ValueKind == JsonValueKind.Number)
+                    {
+                        Assert.Equal(Math.Round(check.GetProperty(field).GetDouble(), 4), check.GetProperty(field).GetDouble());
+                    }
+                }
+            }
+        }
     }
 
     [Fact]

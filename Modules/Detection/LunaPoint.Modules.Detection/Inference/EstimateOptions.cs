@@ -26,6 +26,12 @@ internal sealed class EstimateOptions
     /// <summary>Faces tilted up or down further than this (degrees) are <c>unknown</c> for liveness.</summary>
     public double LivenessMaxPitch { get; set; } = 30;
 
+    /// <summary>
+    /// Faces whose box is smaller (longer side, pixels) get no age or gender (<c>attributes</c> null): below it
+    /// fr_age and fr_gender still answer, but about a blur (measured in docs/models.md).
+    /// </summary>
+    public int AttributesMinFaceSize { get; set; } = 48;
+
     /// <summary>Eyes closer together than this (pixels between the eye centres) are <c>unknown</c>.</summary>
     public int EyeMinDistance { get; set; } = 20;
 }
@@ -40,8 +46,8 @@ internal static class FaceEstimateRegistration
         services.AddOptions<EstimateOptions>().BindConfiguration(EstimateOptions.Section)
             .Validate(o => o.LivenessThreshold is > 0 and < 1, $"{EstimateOptions.Section}:LivenessThreshold must lie between 0 and 1.")
             .Validate(
-                o => o.LivenessMinFaceSize > 0 && o.LivenessMinContext is >= 1 and <= 2.7 && o.EyeMinDistance > 0 && o.LivenessMaxYaw is > 0 and <= 90 && o.LivenessMaxPitch is > 0 and <= 90,
-                $"{EstimateOptions.Section}: LivenessMinFaceSize and EyeMinDistance must be positive, LivenessMinContext 1..2.7, LivenessMaxYaw and LivenessMaxPitch 0..90 degrees.")
+                o => o.LivenessMinFaceSize > 0 && o.AttributesMinFaceSize > 0 && o.LivenessMinContext is >= 1 and <= 2.7 && o.EyeMinDistance > 0 && o.LivenessMaxYaw is > 0 and <= 90 && o.LivenessMaxPitch is > 0 and <= 90,
+                $"{EstimateOptions.Section}: LivenessMinFaceSize, AttributesMinFaceSize and EyeMinDistance must be positive, LivenessMinContext 1..2.7, LivenessMaxYaw and LivenessMaxPitch 0..90 degrees.")
             .ValidateOnStart();
         return services;
     }

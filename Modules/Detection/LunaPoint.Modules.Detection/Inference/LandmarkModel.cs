@@ -50,6 +50,7 @@ internal sealed class LandmarkModel(ModelRunner runner)
     // so the points map back through the same box.
     private static Mat Crop(Mat bgr, Rect2f box)
     {
+        FaceCrop.RequireUsable(box);
         using var gray = bgr.CvtColor(ColorConversionCodes.BGR2GRAY);
         using var transform = Mat.FromArray(new double[,]
         {

@@ -33,11 +33,14 @@ internal sealed class LivenessModel(ModelRunner runner)
 
     internal static Mat Crop(Mat bgr, Rect2f box)
     {
+        FaceCrop.RequireUsable(box);
+
         var context = ContextAvailable(bgr.Size(), box);
         var (w, h) = (box.Width * context, box.Height * context);
         // The region slides back inside the image rather than taking borders the model reads as a screen's frame.
-        var x = Math.Clamp(box.X + box.Width / 2 - w / 2, 0, bgr.Width - w);
-        var y = Math.Clamp(box.Y + box.Height / 2 - h / 2, 0, bgr.Height - h);
+        // The context can equal the image's side, and w then exceed it by float rounding: SlideInside centres it.
+        var x = FaceCrop.SlideInside(box.X + box.Width / 2 - w / 2, w, bgr.Width);
+        var y = FaceCrop.SlideInside(box.Y + box.Height / 2 - h / 2, h, bgr.Height);
         using var transform = Mat.FromArray(new double[,]
         {
             { Side / w, 0, -x * Side / w },

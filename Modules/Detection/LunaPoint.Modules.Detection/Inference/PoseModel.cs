@@ -29,6 +29,7 @@ internal sealed class PoseModel(ModelRunner runner)
 
     private static Mat Crop(Mat bgr, Rect2f box)
     {
+        FaceCrop.RequireUsable(box);
         var side = Math.Max(box.Width, box.Height) * (1 + Margin);
         var scale = Side / side;
         var (cx, cy) = (box.X + box.Width / 2, box.Y + box.Height / 2);

@@ -6,7 +6,7 @@ using LunaPoint.SharedKernel.Security;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
@@ -24,21 +24,27 @@ internal sealed record PhotoFace(
     double Score,
     float[][] Landmarks,
     double Quality,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] float[]? Descriptor,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] float[]? Descriptor = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FaceEstimates? Estimates = null);
 
 internal static class DetectFacesEndpoint
 {
     public static void Map(RouteGroupBuilder detections) =>
-        detections.MapPost("/", async Task<IResult> (HttpRequest request, ISender sender, IOptions<PhotoOptions> options, IOptions<JsonOptions> json, CancellationToken ct, bool descriptor = false) =>
+        detections.MapPost("/", async Task<IResult> (
+                HttpRequest request,
+                ISender sender,
+                IOptions<PhotoOptions> options,
+                CancellationToken ct,
+                bool descriptor = false,
+                // Bound here (not read from the request) so OpenAPI lists it; parsed before the body, so a bad name is refused without taking the upload.
+                [FromQuery(Name = EstimateQuery.Field)] string[]? estimate = null) =>
             {
-                // Read before the body, so a bad name is refused without taking the upload.
-                var estimate = EstimateQuery.Parse(request.Query[EstimateQuery.Field]);
+                var kinds = EstimateQuery.Parse(estimate);
                 var image = await PhotoUpload.ReadAsync(request, options.Value, ct);
                 FaceDetectionResult result;
                 try
                 {
-                    result = await sender.Send(new DetectFaces(image, descriptor) { Estimate = estimate }, ct);
+                    result = await sender.Send(new DetectFaces(image, descriptor) { Estimate = kinds }, ct);
                 }
                 catch (ServiceUnavailableException unavailable)
                 {
@@ -52,8 +58,7 @@ internal static class DetectFacesEndpoint
                     result.ImageHeight,
                     result.FacesFound,
                     result.MinFaceSize,
-                    result.Faces.Select(f => new PhotoFace(f.Box, f.Score, f.Landmarks.Select(p => new[] { p.X, p.Y }).ToArray(), f.Quality, f.Descriptor, f.Estimates)).ToList()),
-                    EstimateJson.Options(json.Value.SerializerOptions));
+                    result.Faces.Select(f => new PhotoFace(f.Box, f.Score, f.Landmarks.Select(p => new[] { p.X, p.Y }).ToArray(), f.Quality, f.Descriptor, f.Estimates)).ToList()));
             })
             // No Accepts metadata: routing would then answer a wrong content type with its own 415, which
             // cannot name the field; PhotoUpload refuses it instead.

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using FluentValidation.Results;
 using LunaPoint.Modules.Detection.Contracts;
-using Microsoft.Extensions.Primitives;
 
 namespace LunaPoint.Modules.Detection.Features;
 
@@ -23,10 +22,10 @@ internal static partial class EstimateQuery
     private static readonly string Allowed = string.Join(", ", Names.Keys);
 
     /// <exception cref="ValidationException">An empty item or an unknown name (named only when it is a plain short word).</exception>
-    public static FaceEstimateKinds Parse(StringValues values)
+    public static FaceEstimateKinds Parse(string[]? values)
     {
         var kinds = FaceEstimateKinds.None;
-        foreach (var value in values)
+        foreach (var value in values ?? [])
         {
             foreach (var item in (value ?? "").Split(','))
             {
