@@ -34,8 +34,8 @@ public enum LivenessState
     Spoof,
 
     /// <summary>
-    /// Not judged: the face is too small, turned too far, or the image holds too little around it (less than
-    /// the minimum context, in face boxes, on the tighter axis: a face near an edge of a large frame still has it).
+    /// Not judged: the face is too small, turned too far, touches the image's edge (cut by it), or the image
+    /// holds too little around it (less than the minimum context, in face boxes, on the tighter axis).
     /// </summary>
     [JsonStringEnumMemberName("unknown")]
     Unknown,

@@ -74,6 +74,21 @@ public sealed class LivenessEstimateTests(FaceEngineFixture fixture, ITestOutput
         Assert.Equal(new LivenessEstimate(LivenessState.Unknown, null), noContext);
     }
 
+    [Theory]
+    [InlineData(225, 0, 287, 512)] // the face cut by the left edge
+    [InlineData(0, 110, 512, 402)] // cut by the top edge
+    public async Task AFaceCutByTheImageEdge_IsUnknown_NotSpoof(int x, int y, int width, int height)
+    {
+        // Before the edge rule these read spoof (0.15, 0.37): the model took a cut live face for a replay.
+        using var astronaut = FaceEngineFixture.Load("astronaut.png");
+        using var cut = new Mat(astronaut, new Rect(x, y, width, height)).Clone();
+        var box = (await FacePipeline.LargestFaceAsync(fixture.Engine, cut)).Box;
+        output.WriteLine($"box {box} in {cut.Width}x{cut.Height}");
+        Assert.True(box.X <= 2 || box.Y <= 4, $"the test needs a face at the edge: {box}");
+
+        Assert.Equal(new LivenessEstimate(LivenessState.Unknown, null), await LivenessAsync(cut, faceIn: box));
+    }
+
     private async Task<LivenessEstimate> LivenessAsync(Mat image, EstimateOptions? options = null, Rect2f? faceIn = null)
     {
         var box = faceIn ?? (await FacePipeline.LargestFaceAsync(fixture.Engine, image)).Box;

@@ -5,7 +5,7 @@ using Mediator;
 
 namespace LunaPoint.Modules.Detection.Features;
 
-/// <summary>Refuses a licensed estimate the licence in force does not include (409, <c>license.liveness</c> / <c>license.isoChecks</c>; both missing: one 409 naming both, coded <c>license.liveness</c>), as Streams refuses the stream settings.</summary>
+/// <summary>Refuses a licensed estimate the licence in force does not include (or includes but has expired) (409, <c>license.liveness</c> / <c>license.isoChecks</c>; both missing: one 409 naming both, coded <c>license.liveness</c>), as Streams refuses the stream settings.</summary>
 internal sealed class EstimateLicence(ISender sender, IPublisher publisher)
 {
     public async Task CheckAsync(FaceEstimateKinds kinds, CancellationToken cancellationToken)
@@ -17,12 +17,12 @@ internal sealed class EstimateLicence(ISender sender, IPublisher publisher)
 
         var license = await sender.Send(new GetLicenseLimits(), cancellationToken);
         var missing = new List<(string Code, string Estimate, string Feature)>(2);
-        if (kinds.HasFlag(FaceEstimateKinds.Liveness) && !license.Liveness)
+        if (kinds.HasFlag(FaceEstimateKinds.Liveness) && !license.LivenessUsable)
         {
             missing.Add(("license.liveness", "liveness", "liveness"));
         }
 
-        if (kinds.HasFlag(FaceEstimateKinds.Iso) && !license.IsoChecks)
+        if (kinds.HasFlag(FaceEstimateKinds.Iso) && !license.IsoChecksUsable)
         {
             missing.Add(("license.isoChecks", "iso", "ISO/IEC 19794-5 checks"));
         }
