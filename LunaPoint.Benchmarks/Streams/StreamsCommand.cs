@@ -44,7 +44,7 @@ internal static class StreamsCommand
     private static async Task<int> RunAsync(StreamsOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         var repo = RepoRoot();
-        var clip = await TestClips.EnsureAsync(repo, output, cancellationToken);
+        var clip = await TestClips.EnsureAsync(repo, options.Clip, output, cancellationToken);
         if (!options.NoBuild)
         {
             await HostProcess.BuildAsync(repo, output, cancellationToken);

@@ -9,13 +9,19 @@ internal sealed record StreamsOptions(
     int Count, int Seconds, double Fps, int Warmup, int SampleEvery, bool FindMax, int Max,
     IReadOnlyDictionary<string, string> Settings, bool NoBuild, bool Keep, JsonObject StreamSettings)
 {
+    /// <summary>Which clip the camera stand-ins send (<see cref="TestClips"/>): <c>faces</c> (default) or <c>people</c>.</summary>
+    public string Clip { get; init; } = TestClips.Faces;
+
     public const string Usage = """
         usage: dotnet run -c Release --project LunaPoint.Benchmarks -- streams
                  [--count N (2)] [--seconds S (60)] [--fps F (5)] [--warmup W (10)] [--sample-every E (30)]
                  [--find-max [--max M (12)]] [--set Key:Path=value ...] [--stream-settings JSON] [--no-build] [--keep]
+                 [--clip faces|people (faces)]
           --set       host setting, e.g. --set LunaPoint:Inference:IntraOpThreads=1 (repeatable)
           --stream-settings  each stream's settings, e.g. '{"detectorStep":2,"bestShot":{"timeoutMs":800}}'
                       (maxAnalysisFps comes from --fps)
+          --clip      faces: five face photos drifting on grey, 1280x720 (no people); people: vtest.avi's
+                      pedestrians, 768x576 (for bodies; few faces)
           --no-build  use the existing Release build of LunaPoint.Host
           --keep      keep the temp data folder and host log
         """;
@@ -41,6 +47,7 @@ internal sealed record StreamsOptions(
                     "--max" => options with { Max = Positive(Value()) },
                     "--no-build" => options with { NoBuild = true },
                     "--keep" => options with { Keep = true },
+                    "--clip" => options with { Clip = TestClips.Known(Value()) },
                     "--set" => AddSetting(options, settings, Value()),
                     "--stream-settings" => options with { StreamSettings = JsonObject(Value()) },
                     _ => throw new FormatException($"unknown option '{args[i]}'"),

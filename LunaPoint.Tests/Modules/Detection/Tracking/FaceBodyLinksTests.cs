@@ -48,8 +48,39 @@ public sealed class FaceBodyLinksTests
         links.Vote(Face, new Rect2f(330, 110, 40, 40), [other]);
 
         Assert.Equal(near.Id, links.BodyOf(Face));
-        links.Forget(Face);
+        links.Forget(Face, _ => true);
         Assert.Null(links.BodyOf(Face));
+    }
+
+    [Fact]
+    public void FacesWhoseTracksEnded_StayTheBodysFaces_UntilTheBodyEnds()
+    {
+        var body = Body(100, 100, 100, 300);
+        var (first, second, live) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var links = new FaceBodyLinks();
+        links.Vote(first, new Rect2f(130, 110, 40, 40), [body]);
+        links.Vote(second, new Rect2f(130, 115, 40, 40), [body]);
+        links.Vote(live, new Rect2f(130, 120, 40, 40), [body]);
+
+        links.Forget(first, id => id == body.Id);
+        links.Forget(second, id => id == body.Id);
+
+        Assert.Equal([first, second, live], links.FacesOf(body.Id));
+        Assert.Null(links.BodyOf(first));
+        links.ForgetBody(body.Id);
+        Assert.Equal([live], links.FacesOf(body.Id));
+    }
+
+    [Fact]
+    public void FaceEndingAfterItsBody_IsNotKept()
+    {
+        var body = Body(100, 100, 100, 300);
+        var links = new FaceBodyLinks();
+        links.Vote(Face, new Rect2f(130, 110, 40, 40), [body]);
+
+        links.Forget(Face, _ => false);
+
+        Assert.Empty(links.FacesOf(body.Id));
     }
 
     private static TrackSnapshot Body(float x, float y, float width, float height) =>

@@ -98,6 +98,11 @@ public abstract class BodyStreamTests(LicensedWorkerHostFixture fixture, Xunit.A
         Assert.Equal(body.Id, metadata.GetProperty("body").GetProperty("trackId").GetGuid());
         Assert.Contains(request.Parts, p => p.Name == "face" && p.Body is [0xFF, 0xD8, ..]);
         Assert.Contains(request.Parts, p => p.Name == "body" && p.Body is [0xFF, 0xD8, ..]);
+
+        // The body's final lists the face seen inside it, whichever track ended first.
+        var bodyFinal = Assert.Single(Posts(receiver, id), p => p.Metadata.GetProperty("type").GetString() == "bodyBestShot"
+            && p.Metadata.GetProperty("trackId").GetGuid() == body.Id && p.Metadata.GetProperty("kind").GetString() == "final").Metadata;
+        Assert.Contains(face.Id, bodyFinal.GetProperty("faceTrackIds").EnumerateArray().Select(e => e.GetGuid()));
     }
 
     private static object Stream(string name, string path, bool bodies, string? webhookUrl = null) => new

@@ -61,7 +61,29 @@ public abstract class LicensedEstimateStreamTests(LicensedWorkerHostFixture fixt
             var estimates = metadata.GetProperty("estimates");
             Assert.All(Every, name => Assert.True(Has(estimates, name), $"the webhook's estimates lack {name}: {estimates}"));
         }
+
+        // The ISO report judges the portrait cut from the held crop: a frontal face meets its geometry, unless
+        // the frame's edge cut that portrait (the face entering or leaving), and then the checks say so.
+        var posts = Posts(receiver, id);
+        foreach (var (metadata, _) in posts)
+        {
+            foreach (var check in Geometry(metadata))
+            {
+                output.WriteLine($"{metadata.GetProperty("kind").GetString()} {check}");
+                Assert.True(
+                    check.GetProperty("passed").GetBoolean() || check.GetProperty("detail").GetString()!.Contains("the frame's edge cuts the portrait", StringComparison.Ordinal),
+                    $"a geometry check failed on a portrait the frame held whole: {check}");
+            }
+        }
+
+        var final = posts.Single(p => p.Metadata.GetProperty("kind").GetString() == "final").Metadata;
+        Assert.Equal(3, Geometry(final).Length);
+        Assert.All(Geometry(final), check => Assert.True(check.GetProperty("passed").GetBoolean(), $"the final shot's {check}"));
     }
+
+    private static JsonElement[] Geometry(JsonElement metadata) =>
+        [.. metadata.GetProperty("estimates").GetProperty("iso").GetProperty("checks").EnumerateArray()
+            .Where(c => c.GetProperty("name").GetString() is "faceSize" or "faceCentre" or "eyeLine")];
 
     [Fact]
     public async Task RunningStream_LicenceSwappedWithoutLivenessAndBack_LosesAndRegainsLiveness_WithoutRestarting()

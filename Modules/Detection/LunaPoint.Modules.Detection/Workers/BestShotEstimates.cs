@@ -5,10 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace LunaPoint.Modules.Detection.Workers;
 
 /// <summary>
-/// The estimates of one best shot, made from the held context crop (never per frame). A failing model
-/// costs the estimates, not the best shot: the failure is logged and the shot goes out without them.
+/// The estimates of one best shot, made from the held context crop (never per frame); the ISO checks judge
+/// the portrait cut from it (<see cref="StreamIsoCheck"/>). A failing model costs the estimates, not the
+/// best shot: the failure is logged and the shot goes out without them.
 /// </summary>
-internal sealed partial class BestShotEstimates(FaceEstimator estimator, TimeProvider clock, ILogger<BestShotEstimates> logger)
+internal sealed partial class BestShotEstimates(FaceEstimator estimator, StreamIsoCheck iso, TimeProvider clock, ILogger<BestShotEstimates> logger)
 {
     public async Task<FaceEstimates?> EstimateAsync(Guid streamId, HeldShot shot, FaceEstimateKinds kinds, StreamRuntime runtime, CancellationToken cancellationToken)
     {
@@ -21,9 +22,13 @@ internal sealed partial class BestShotEstimates(FaceEstimator estimator, TimePro
         try
         {
             var box = shot.BoxInContext;
-            var estimates = await estimator.EstimateAsync(shot.Context, box, shot.LandmarksInContext, kinds, shot.FacesInContext, cancellationToken);
+            // ISO's own inputs (pose, eyes) come from the crop; its checks then run on the portrait, not on the crop.
+            var wantIso = kinds.HasFlag(FaceEstimateKinds.Iso);
+            var fromCrop = wantIso ? (kinds & ~FaceEstimateKinds.Iso) | FaceEstimateKinds.Pose | FaceEstimateKinds.Eyes : kinds;
+            var estimates = await estimator.EstimateAsync(shot.Context, box, shot.LandmarksInContext, fromCrop, shot.FacesInContext, cancellationToken);
             // The image measure goes on every best shot, asked or not: it costs no model run.
             estimates = estimates.Image is null ? estimates with { Image = ImageQualityMeasure.Measure(shot.Context, box) } : estimates;
+            estimates = wantIso ? estimates with { Iso = iso.Check(shot, estimates) } : estimates;
             shot.Estimated = (kinds, estimates);
             runtime.Estimates.Add(clock.GetElapsedTime(started).TotalMilliseconds);
             return estimates;

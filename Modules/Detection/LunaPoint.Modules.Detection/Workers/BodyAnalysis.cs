@@ -91,6 +91,9 @@ internal sealed class BodyAnalysis(StreamToAnalyse stream, BodyDetector detector
             ? new BodyShot(body, Box(held.Box), Math.Round(held.Score, 4), held.Jpeg)
             : null;
 
+    /// <summary>A face track ended: it stays among its body's <c>faceTrackIds</c> until that body's track ends.</summary>
+    public void FaceEnded(Guid faceTrack) => Links.Forget(faceTrack, _bodies.ContainsKey);
+
     /// <summary>The run ends: every body track ends with its final.</summary>
     public async Task FinishAsync(CancellationToken cancellationToken)
     {
@@ -133,6 +136,7 @@ internal sealed class BodyAnalysis(StreamToAnalyse stream, BodyDetector detector
             }
 
             await emitter.EndAsync(new TrackInfo(stream.Id, track.Id, life.StartedAt, life.Detections), endedAt, cancellationToken);
+            Links.ForgetBody(track.Id);
             life.Held?.Dispose();
         }
     }

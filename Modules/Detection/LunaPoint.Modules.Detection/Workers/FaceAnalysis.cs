@@ -139,8 +139,8 @@ internal sealed partial class FaceAnalysis(
         life.Held?.Dispose();
         var (context, origin) = HeldShot.CropContext(frame.Image, box);
         var crop = new Rect2f(origin.X, origin.Y, context.Width, context.Height);
-        var facesInContext = Math.Max(1, found.Count(f => BoxGeometry.IoU(f.Box, crop) > 0));
-        life.Held = new HeldShot(aligned, context, origin, box, landmarks.Points5, quality, frame.CapturedAt, frame.Width, frame.Height, facesInContext);
+        var facesAround = found.Where(f => BoxGeometry.IoU(f.Box, crop) > 0).Select(f => f.Box).ToArray();
+        life.Held = new HeldShot(aligned, context, origin, box, landmarks.Points5, quality, frame.CapturedAt, frame.Width, frame.Height, facesAround);
         if (decision is ShotDecision.EmitFirst or ShotDecision.EmitUpdate)
         {
             await SendAsync(track.Id, life, life.Sent ? BestShotKind.Update : BestShotKind.First, null, cancellationToken);
@@ -163,7 +163,7 @@ internal sealed partial class FaceAnalysis(
             }
 
             await emitter.EndAsync(new TrackInfo(stream.Id, track.Id, life.StartedAt, life.Detections), endedAt, bodies.Links.BodyOf(track.Id), cancellationToken);
-            bodies.Links.Forget(track.Id);
+            bodies.FaceEnded(track.Id);
             life.Held?.Dispose();
         }
     }

@@ -1,5 +1,6 @@
 using LunaPoint.Modules.Detection.Contracts;
 using LunaPoint.Modules.Detection.Inference;
+using LunaPoint.Modules.Detection.Tracking;
 using OpenCvSharp;
 
 namespace LunaPoint.Modules.Detection.Workers;
@@ -9,11 +10,14 @@ namespace LunaPoint.Modules.Detection.Workers;
 /// (descriptor and face JPEG) and the face with a margin (context JPEG, and what the estimates look at).
 /// </summary>
 /// <param name="origin">Where <paramref name="context"/>'s top-left corner lies in the frame.</param>
-/// <param name="facesInContext">Faces of the frame overlapping the context crop (the ISO single-face check).</param>
+/// <param name="facesAround">Boxes (frame pixels) of the frame's faces overlapping the context crop, this one included (the ISO single-face check).</param>
 internal sealed class HeldShot(
-    Mat aligned, Mat context, Point origin, Rect2f box, Point2f[] landmarks, double quality, DateTimeOffset capturedAt, int frameWidth, int frameHeight, int facesInContext = 1)
+    Mat aligned, Mat context, Point origin, Rect2f box, Point2f[] landmarks, double quality, DateTimeOffset capturedAt, int frameWidth, int frameHeight,
+    IReadOnlyList<Rect2f>? facesAround = null)
     : IDisposable
 {
+    private readonly IReadOnlyList<Rect2f> _facesAround = facesAround ?? [];
+
     public Mat Aligned => aligned;
     public Mat Context => context;
     public Rect2f Box => box;
@@ -22,7 +26,17 @@ internal sealed class HeldShot(
     public DateTimeOffset CapturedAt => capturedAt;
     public int FrameWidth => frameWidth;
     public int FrameHeight => frameHeight;
-    public int FacesInContext => facesInContext;
+    public int FacesInContext => Math.Max(1, _facesAround.Count);
+
+    /// <summary>Where <see cref="Context"/>'s top-left corner lies in the frame.</summary>
+    public Point Origin => origin;
+
+    /// <summary>Faces of the frame overlapping <paramref name="area"/> (frame pixels), at least this one.</summary>
+    public int FacesIn(Rect area)
+    {
+        var within = new Rect2f(area.X, area.Y, area.Width, area.Height);
+        return Math.Max(1, _facesAround.Count(f => BoxGeometry.IoU(f, within) > 0));
+    }
 
     /// <summary>The face's box in <see cref="Context"/>'s pixels.</summary>
     public Rect2f BoxInContext => new(box.X - origin.X, box.Y - origin.Y, box.Width, box.Height);

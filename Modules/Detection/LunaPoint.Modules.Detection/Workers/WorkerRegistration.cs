@@ -23,6 +23,7 @@ internal static class WorkerRegistration
         });
         services.AddSingleton<BestShotEmitter>();
         services.AddSingleton<BestShotEstimates>();
+        services.AddSingleton<StreamIsoCheck>();
         services.AddSingleton<BodyShotEmitter>();
         services.AddSingleton<DetectionLicence>();
         services.AddMetrics();
