@@ -1,4 +1,5 @@
 using LunaPoint.Modules.Detection.Bodies;
+using LunaPoint.Modules.Detection.Tracking;
 using LunaPoint.Tests.Infrastructure;
 using OpenCvSharp;
 
@@ -20,8 +21,8 @@ internal static class VtestFrames
     /// <summary>The detection that overlaps <paramref name="expected"/> most, and that overlap.</summary>
     public static (BodyCandidate? Match, float IoU) Best(IReadOnlyList<BodyCandidate> found, Rect2f expected)
     {
-        var best = found.MaxBy(c => BodyBoxes.IoU(c.Box, expected));
-        return (best, best is null ? 0 : BodyBoxes.IoU(best.Box, expected));
+        var best = found.MaxBy(c => BoxGeometry.IoU(c.Box, expected));
+        return (best, best is null ? 0 : BoxGeometry.IoU(best.Box, expected));
     }
 
     public static string Describe(IReadOnlyList<BodyCandidate> found) =>

@@ -1,4 +1,5 @@
 using LunaPoint.Modules.Detection.Inference;
+using LunaPoint.Modules.Detection.Tracking;
 using OpenCvSharp;
 
 namespace LunaPoint.Tests.Modules.Detection.Inference;
@@ -31,7 +32,7 @@ public sealed class FaceDetectionTests(FaceEngineFixture fixture)
         Assert.True(faces.Count == expected.Count, $"{photo}: {faces.Count} faces found, {expected.Count} expected: {found}");
         foreach (var box in expected)
         {
-            var best = faces.Max(f => FaceDetector.IoU(f.Box, box));
+            var best = faces.Max(f => BoxGeometry.IoU(f.Box, box));
             Assert.True(best >= 0.5, $"{photo}: the face at {box} best matches with IoU {best:0.00}; found {found}");
         }
 
@@ -55,8 +56,8 @@ public sealed class FaceDetectionTests(FaceEngineFixture fixture)
         var tiled = await fixture.Engine.DetectAsync(frame, new DetectOptions(MinFaceSize: 20), CancellationToken.None);
         var whole = await fixture.Engine.DetectAsync(frame, new DetectOptions(MinFaceSize: 10_000), CancellationToken.None);
 
-        Assert.Contains(tiled, f => FaceDetector.IoU(f.Box, face) >= 0.4);
-        Assert.DoesNotContain(whole, f => FaceDetector.IoU(f.Box, face) >= 0.1);
+        Assert.Contains(tiled, f => BoxGeometry.IoU(f.Box, face) >= 0.4);
+        Assert.DoesNotContain(whole, f => BoxGeometry.IoU(f.Box, face) >= 0.1);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using LunaPoint.Modules.Detection.Tracking;
 using OpenCvSharp;
 
 namespace LunaPoint.Modules.Detection.Bodies;
@@ -15,26 +16,13 @@ internal static class BodyBoxes
         foreach (var candidate in candidates)
         {
             var box = Clip(candidate.Box, width, height);
-            if (box.Height >= options.MinBodyHeight && box.Width >= 1 && !kept.Exists(k => IoU(k.Box, box) > NmsIoU))
+            if (box.Height >= options.MinBodyHeight && box.Width >= 1 && !kept.Exists(k => BoxGeometry.IoU(k.Box, box) > NmsIoU))
             {
                 kept.Add(candidate with { Box = box });
             }
         }
 
         return kept;
-    }
-
-    public static float IoU(Rect2f a, Rect2f b)
-    {
-        var w = MathF.Min(a.Right, b.Right) - MathF.Max(a.Left, b.Left);
-        var h = MathF.Min(a.Bottom, b.Bottom) - MathF.Max(a.Top, b.Top);
-        if (w <= 0 || h <= 0)
-        {
-            return 0;
-        }
-
-        var overlap = w * h;
-        return overlap / ((a.Width * a.Height) + (b.Width * b.Height) - overlap);
     }
 
     private static Rect2f Clip(Rect2f box, int width, int height)

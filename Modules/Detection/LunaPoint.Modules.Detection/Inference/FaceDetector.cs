@@ -1,3 +1,4 @@
+using LunaPoint.Modules.Detection.Tracking;
 using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 
@@ -74,26 +75,13 @@ internal sealed class FaceDetector(ModelRunner runner)
         var kept = new List<FaceCandidate>();
         foreach (var candidate in candidates)
         {
-            if (!kept.Exists(k => IoU(k.Box, candidate.Box) > NmsIoU))
+            if (!kept.Exists(k => BoxGeometry.IoU(k.Box, candidate.Box) > NmsIoU))
             {
                 kept.Add(candidate);
             }
         }
 
         return kept;
-    }
-
-    internal static float IoU(Rect2f a, Rect2f b)
-    {
-        var w = Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left);
-        var h = Math.Min(a.Bottom, b.Bottom) - Math.Max(a.Top, b.Top);
-        if (w <= 0 || h <= 0)
-        {
-            return 0;
-        }
-
-        var inter = w * h;
-        return inter / (a.Width * a.Height + b.Width * b.Height - inter);
     }
 
     private static Rect2f Clip(Rect2f box, Rect2f frame)

@@ -14,14 +14,26 @@ internal static class FaceSharpness
 
     public static double Measure(Mat bgr, Rect2f box)
     {
+        using var gray = GrayRegion(bgr, box);
+        return gray is null ? 0 : OfGray(gray);
+    }
+
+    /// <summary>The face region in gray (a copy), or null when under 2x2 pixels of it lie in the image.</summary>
+    internal static Mat? GrayRegion(Mat bgr, Rect2f box)
+    {
         var area = new Rect((int)box.X, (int)box.Y, (int)Math.Ceiling(box.Width), (int)Math.Ceiling(box.Height)) & new Rect(0, 0, bgr.Cols, bgr.Rows);
         if (area.Width < 2 || area.Height < 2)
         {
-            return 0;
+            return null;
         }
 
         using var view = new Mat(bgr, area);
-        using var gray = view.Channels() == 1 ? view.Clone() : view.CvtColor(ColorConversionCodes.BGR2GRAY);
+        return view.Channels() == 1 ? view.Clone() : view.CvtColor(ColorConversionCodes.BGR2GRAY);
+    }
+
+    /// <summary>The measure of a gray face region, 8-bit.</summary>
+    internal static double OfGray(Mat gray)
+    {
         using var scaled = gray.Resize(new Size(Side, Side), 0, 0, InterpolationFlags.Area);
         using var laplacian = scaled.Laplacian(MatType.CV_64F);
         Cv2.MeanStdDev(laplacian, out _, out var deviation);

@@ -18,14 +18,12 @@ internal static class FaceFocus
 
     public static double Measure(Mat bgr, Rect2f box)
     {
-        var area = new Rect((int)box.X, (int)box.Y, (int)Math.Ceiling(box.Width), (int)Math.Ceiling(box.Height)) & new Rect(0, 0, bgr.Cols, bgr.Rows);
-        if (area.Width < 2 || area.Height < 2)
+        using var gray = FaceSharpness.GrayRegion(bgr, box);
+        if (gray is null)
         {
             return 0;
         }
 
-        using var view = new Mat(bgr, area);
-        using var gray = view.Channels() == 1 ? view.Clone() : view.CvtColor(ColorConversionCodes.BGR2GRAY);
         Cv2.MeanStdDev(gray, out var mean, out var deviation);
         if (deviation.Val0 < Flat)
         {
@@ -35,6 +33,6 @@ internal static class FaceFocus
         var gain = ReferenceDeviation / deviation.Val0;
         using var stretched = new Mat();
         gray.ConvertTo(stretched, MatType.CV_8U, gain, 128 - mean.Val0 * gain);
-        return FaceSharpness.Measure(stretched, new Rect2f(0, 0, stretched.Cols, stretched.Rows));
+        return FaceSharpness.OfGray(stretched);
     }
 }
