@@ -44,6 +44,8 @@ public abstract partial class StreamPagesTests(LicensedHostFixture fixture) : IA
         Assert.Matches(@"<script src=""/_content/LunaPoint\.Modules\.Streams/streams(\.\w+)?\.js""", form);
         Assert.DoesNotContain("<script>", form);
         Assert.DoesNotContain("style=", form);
+        // Community licence: liveness, bodies and ISO checks are each marked as not licensed; attributes are not licensed features.
+        Assert.Equal(3, form.Split("(not in the licence)").Length - 1);
 
         using var created = await PostFormAsync("/streams/new", "/streams/new", Fields("Front gate", "rtsp://127.0.0.1:8554/gate", ("settings.maxAnalysisFps", "4"), ("settings.roi.x", "0.1"), ("settings.roi.y", "0.1"), ("settings.roi.width", "0.5"), ("settings.roi.height", "0.5")));
 

@@ -14,12 +14,11 @@ internal sealed class NewStreamModel(ISender sender) : PageModel
     [BindProperty]
     public StreamForm Form { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    public Task OnGetAsync(CancellationToken cancellationToken) => LicensedFeatureHints.LoadAsync(ViewData, sender, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        await LicensedFeatureHints.LoadAsync(ViewData, sender, cancellationToken);
         if (!ModelState.IsValid)
         {
             return Page();
