@@ -27,8 +27,13 @@ internal sealed class FaceEstimator(FaceEngine engine, IOptions<EstimateOptions>
     /// are filled whenever they are asked for or needed by ISO; the image measure comes with any estimate.
     /// A box with no area (or not finite) gets no model estimate: pose and attributes null, liveness unknown.
     /// </summary>
+    public ValueTask<FaceEstimates> EstimateAsync(
+        Mat bgr, Rect2f box, Point2f[] points5, FaceEstimateKinds kinds, int facesInImage, CancellationToken cancellationToken) =>
+        EstimateAsync(bgr, box, points5, kinds, facesInImage, knownPose: null, cancellationToken);
+
+    /// <param name="knownPose">fr_pose's reading of this very box in this very image, when the caller has it (the photo API computes it for quality): not run again.</param>
     public async ValueTask<FaceEstimates> EstimateAsync(
-        Mat bgr, Rect2f box, Point2f[] points5, FaceEstimateKinds kinds, int facesInImage, CancellationToken cancellationToken)
+        Mat bgr, Rect2f box, Point2f[] points5, FaceEstimateKinds kinds, int facesInImage, HeadPose? knownPose, CancellationToken cancellationToken)
     {
         if (kinds == FaceEstimateKinds.None)
         {
@@ -39,7 +44,7 @@ internal sealed class FaceEstimator(FaceEngine engine, IOptions<EstimateOptions>
         var wantPose = wantIso || kinds.HasFlag(FaceEstimateKinds.Pose);
         var usable = FaceCrop.Usable(box) && !bgr.Empty();
         var pose = usable && (wantPose || kinds.HasFlag(FaceEstimateKinds.Liveness))
-            ? await _parts.RunAsync("pose", async () => Finite(await engine.PoseAsync(bgr, box, cancellationToken)), cancellationToken)
+            ? knownPose is { } known ? Finite(known) : await _parts.RunAsync("pose", async () => Finite(await engine.PoseAsync(bgr, box, cancellationToken)), cancellationToken)
             : null;
         var estimates = new FaceEstimates(
             kinds.HasFlag(FaceEstimateKinds.Liveness) ? await _parts.RunAsync("liveness", () => LivenessAsync(bgr, box, pose, cancellationToken), cancellationToken) : null,

@@ -38,20 +38,21 @@ internal sealed class DetectFacesHandler(FaceEngine engine, FaceEstimator estima
         var faces = new List<DetectedFace>();
         foreach (var face in candidates.OrderByDescending(c => Rounded(c.Box).Width * Rounded(c.Box).Height).Take(settings.MaxFaces))
         {
-            var described = await DescribeAsync(image, face, query.WithDescriptors, cancellationToken);
-            faces.Add(query.Estimate == FaceEstimateKinds.None ? described : described with { Estimates = await EstimateAsync(image, face, described, query.Estimate, candidates.Count, cancellationToken) });
+            var (described, pose) = await DescribeAsync(image, face, query.WithDescriptors, cancellationToken);
+            faces.Add(query.Estimate == FaceEstimateKinds.None ? described : described with { Estimates = await EstimateAsync(image, face, described, pose, query.Estimate, candidates.Count, cancellationToken) });
         }
 
         return new FaceDetectionResult(image.Width, image.Height, faces) { FacesFound = candidates.Count, MinFaceSize = minFace };
     }
 
-    private ValueTask<FaceEstimates> EstimateAsync(Mat image, FaceCandidate face, DetectedFace described, FaceEstimateKinds kinds, int faces, CancellationToken cancellationToken) =>
-        estimator.EstimateAsync(image, face.Box, [.. described.Landmarks.Select(p => new Point2f(p.X, p.Y))], kinds, faces, cancellationToken);
+    // The pose measured for quality is this box's in this image: the estimates reuse it rather than run fr_pose again.
+    private ValueTask<FaceEstimates> EstimateAsync(Mat image, FaceCandidate face, DetectedFace described, HeadPose pose, FaceEstimateKinds kinds, int faces, CancellationToken cancellationToken) =>
+        estimator.EstimateAsync(image, face.Box, [.. described.Landmarks.Select(p => new Point2f(p.X, p.Y))], kinds, faces, pose, cancellationToken);
 
     private static FaceBox Rounded(Rect2f box) =>
         new((int)Math.Round(box.X), (int)Math.Round(box.Y), (int)Math.Round(box.Width), (int)Math.Round(box.Height));
 
-    private async Task<DetectedFace> DescribeAsync(Mat image, FaceCandidate face, bool withDescriptor, CancellationToken cancellationToken)
+    private async Task<(DetectedFace Face, HeadPose Pose)> DescribeAsync(Mat image, FaceCandidate face, bool withDescriptor, CancellationToken cancellationToken)
     {
         var landmarks = await engine.LandmarksAsync(image, face.Box, cancellationToken);
         var pose = await engine.PoseAsync(image, face.Box, cancellationToken);
@@ -63,12 +64,12 @@ internal sealed class DetectFacesHandler(FaceEngine engine, FaceEstimator estima
             descriptor = await engine.DescribeAsync(aligned, cancellationToken);
         }
 
-        return new DetectedFace(
+        return (new DetectedFace(
             Rounded(face.Box),
             face.Score,
             landmarks.Points5.Select(p => new FacePoint(p.X, p.Y)).ToList(),
             Math.Round(quality, 4),
             descriptor,
-            withDescriptor ? FaceEngine.DescriptorModel : null);
+            withDescriptor ? FaceEngine.DescriptorModel : null), pose);
     }
 }
