@@ -1,9 +1,13 @@
+using LunaPoint.Modules.Detection.Contracts;
 using OpenCvSharp;
 
 namespace LunaPoint.Modules.Detection.Tracking;
 
 internal static class BoxGeometry
 {
+    /// <summary>The box in whole pixels as facts and webhooks carry it (truncated, like the JPEG crops).</summary>
+    public static FaceBox ToFaceBox(Rect2f b) => new((int)b.X, (int)b.Y, (int)b.Width, (int)b.Height);
+
     public static float IoU(Rect2f a, Rect2f b)
     {
         var w = MathF.Min(a.X + a.Width, b.X + b.Width) - MathF.Max(a.X, b.X);

@@ -14,42 +14,42 @@ internal static class WebhookMetadata
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static string Face(FaceBestShotCaptured f) => JsonSerializer.Serialize(new
+    public static string Face(FaceBestShotCaptured f)
     {
-        type = "faceBestShot",
-        streamId = f.StreamId,
-        trackId = f.TrackId,
-        kind = f.Kind.ToString().ToLowerInvariant(),
-        trackStartedAt = f.TrackStartedAt,
-        capturedAt = f.CapturedAt,
-        trackEndedAt = f.TrackEndedAt,
-        frameWidth = f.FrameWidth,
-        frameHeight = f.FrameHeight,
-        bbox = Box(f.Box),
-        landmarks = f.Landmarks.Select(p => new[] { p.X, p.Y }),
-        quality = f.Quality,
-        descriptorModel = f.DescriptorModel,
-        descriptor = Convert.ToBase64String(MemoryMarshal.AsBytes(f.Descriptor.AsSpan())),
-        estimates = f.Estimates,
-        body = f.Body is { } b ? new { trackId = b.TrackId, bbox = Box(b.Box), score = Math.Round(b.Score, 4) } : null,
-    }, Json);
+        var metadata = Shot("faceBestShot", f.StreamId, f.TrackId, f.Kind, f.TrackStartedAt, f.CapturedAt, f.TrackEndedAt, f.FrameWidth, f.FrameHeight, f.Box);
+        metadata["landmarks"] = f.Landmarks.Select(p => new[] { p.X, p.Y });
+        metadata["quality"] = f.Quality;
+        metadata["descriptorModel"] = f.DescriptorModel;
+        metadata["descriptor"] = Convert.ToBase64String(MemoryMarshal.AsBytes(f.Descriptor.AsSpan()));
+        metadata["estimates"] = f.Estimates;
+        metadata["body"] = f.Body is { } b ? new { trackId = b.TrackId, bbox = Box(b.Box), score = Math.Round(b.Score, 4) } : null;
+        return JsonSerializer.Serialize(metadata, Json);
+    }
 
-    public static string Body(BodyBestShotCaptured f) => JsonSerializer.Serialize(new
+    public static string Body(BodyBestShotCaptured f)
     {
-        type = "bodyBestShot",
-        streamId = f.StreamId,
-        trackId = f.TrackId,
-        kind = f.Kind.ToString().ToLowerInvariant(),
-        trackStartedAt = f.TrackStartedAt,
-        capturedAt = f.CapturedAt,
-        trackEndedAt = f.TrackEndedAt,
-        frameWidth = f.FrameWidth,
-        frameHeight = f.FrameHeight,
-        bbox = Box(f.Box),
-        score = Math.Round(f.Score, 4),
-        quality = f.Quality,
-        faceTrackIds = f.FaceTrackIds,
-    }, Json);
+        var metadata = Shot("bodyBestShot", f.StreamId, f.TrackId, f.Kind, f.TrackStartedAt, f.CapturedAt, f.TrackEndedAt, f.FrameWidth, f.FrameHeight, f.Box);
+        metadata["score"] = Math.Round(f.Score, 4);
+        metadata["quality"] = f.Quality;
+        metadata["faceTrackIds"] = f.FaceTrackIds;
+        return JsonSerializer.Serialize(metadata, Json);
+    }
+
+    /// <summary>What every best shot's metadata starts with, face or body, in this order.</summary>
+    private static Dictionary<string, object?> Shot(
+        string type, Guid streamId, Guid trackId, BestShotKind kind, DateTimeOffset trackStartedAt, DateTimeOffset capturedAt, DateTimeOffset? trackEndedAt, int frameWidth, int frameHeight, FaceBox box) => new()
+    {
+        ["type"] = type,
+        ["streamId"] = streamId,
+        ["trackId"] = trackId,
+        ["kind"] = kind.ToString().ToLowerInvariant(),
+        ["trackStartedAt"] = trackStartedAt,
+        ["capturedAt"] = capturedAt,
+        ["trackEndedAt"] = trackEndedAt,
+        ["frameWidth"] = frameWidth,
+        ["frameHeight"] = frameHeight,
+        ["bbox"] = Box(box),
+    };
 
     public static string? Estimates(FaceEstimates? estimates) => estimates is null ? null : JsonSerializer.Serialize(estimates, Json);
 

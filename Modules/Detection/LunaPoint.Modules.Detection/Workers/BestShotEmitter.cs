@@ -2,6 +2,7 @@ using LunaPoint.Modules.Detection.Contracts;
 using LunaPoint.Modules.Detection.Data;
 using LunaPoint.Modules.Detection.Domain;
 using LunaPoint.Modules.Detection.Inference;
+using LunaPoint.Modules.Detection.Tracking;
 using LunaPoint.Modules.Detection.Webhooks;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ internal sealed class BestShotEmitter(FaceEngine engine, IServiceScopeFactory sc
         runtime.Descriptor.Add(clock.GetElapsedTime(started).TotalMilliseconds);
         var fact = new FaceBestShotCaptured(
             track.StreamId, track.TrackId, kind, track.StartedAt, shot.CapturedAt, endedAt, shot.FrameWidth, shot.FrameHeight,
-            new FaceBox((int)shot.Box.X, (int)shot.Box.Y, (int)shot.Box.Width, (int)shot.Box.Height),
+            BoxGeometry.ToFaceBox(shot.Box),
             shot.Landmarks.Select(p => new FacePoint(p.X, p.Y)).ToList(),
             descriptor, FaceEngine.DescriptorModel, Math.Round(shot.Quality, 4),
             shot.Aligned.ImEncode(".jpg", JpegQuality), shot.Context.ImEncode(".jpg", JpegQuality))

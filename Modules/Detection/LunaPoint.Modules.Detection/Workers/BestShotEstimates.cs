@@ -25,10 +25,10 @@ internal sealed partial class BestShotEstimates(FaceEstimator estimator, StreamI
             // ISO's own inputs (pose, eyes) come from the crop; its checks then run on the portrait, not on the crop.
             var wantIso = kinds.HasFlag(FaceEstimateKinds.Iso);
             var fromCrop = wantIso ? (kinds & ~FaceEstimateKinds.Iso) | FaceEstimateKinds.Pose | FaceEstimateKinds.Eyes : kinds;
+            // The estimator adds the image measure to any estimate; stream kinds always hold pose and eyes.
             var estimates = await estimator.EstimateAsync(shot.Context, box, shot.LandmarksInContext, fromCrop, shot.FacesInContext, cancellationToken);
-            // The image measure goes on every best shot, asked or not: it costs no model run.
-            estimates = estimates.Image is null ? estimates with { Image = ImageQualityMeasure.Measure(shot.Context, box) } : estimates;
-            estimates = wantIso ? estimates with { Iso = iso.Check(shot, estimates) } : estimates;
+            // The portrait's ISO report is made here, outside the estimator: rounded like the rest.
+            estimates = wantIso ? EstimateRounding.Round(estimates with { Iso = iso.Check(shot, estimates) }) : estimates;
             shot.Estimated = (kinds, estimates);
             runtime.Estimates.Add(clock.GetElapsedTime(started).TotalMilliseconds);
             return estimates;

@@ -88,7 +88,7 @@ internal sealed class BodyAnalysis(StreamToAnalyse stream, BodyDetector detector
     /// <summary>The body a face track belongs to, with the body's best crop so far; null when none (or it has no crop yet).</summary>
     public BodyShot? ShotOf(Guid faceTrack) =>
         Links.BodyOf(faceTrack) is { } body && _bodies.TryGetValue(body, out var life) && life.Held is { } held
-            ? new BodyShot(body, Box(held.Box), Math.Round(held.Score, 4), held.Jpeg)
+            ? new BodyShot(body, BoxGeometry.ToFaceBox(held.Box), Math.Round(held.Score, 4), held.Jpeg)
             : null;
 
     /// <summary>A face track ended: it stays among its body's <c>faceTrackIds</c> until that body's track ends.</summary>
@@ -152,8 +152,6 @@ internal sealed class BodyAnalysis(StreamToAnalyse stream, BodyDetector detector
     /// half that tall already shows clothes and build; a third of the frame's width is not needed.
     /// </summary>
     private static BestShotSettings BodySizes(BestShotSettings faces) => faces with { MinSize = faces.MinSize * 2, ProperSize = faces.ProperSize * 3 };
-
-    private static FaceBox Box(OpenCvSharp.Rect2f b) => new((int)b.X, (int)b.Y, (int)b.Width, (int)b.Height);
 
     public void Dispose()
     {

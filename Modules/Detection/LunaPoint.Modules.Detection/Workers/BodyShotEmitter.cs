@@ -1,6 +1,7 @@
 using LunaPoint.Modules.Detection.Contracts;
 using LunaPoint.Modules.Detection.Data;
 using LunaPoint.Modules.Detection.Domain;
+using LunaPoint.Modules.Detection.Tracking;
 using LunaPoint.Modules.Detection.Webhooks;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ internal sealed class BodyShotEmitter(IServiceScopeFactory scopes, TimeProvider 
     {
         var fact = new BodyBestShotCaptured(
             track.StreamId, track.TrackId, kind, track.StartedAt, shot.CapturedAt, endedAt, shot.FrameWidth, shot.FrameHeight,
-            new FaceBox((int)shot.Box.X, (int)shot.Box.Y, (int)shot.Box.Width, (int)shot.Box.Height),
+            BoxGeometry.ToFaceBox(shot.Box),
             Math.Round(shot.Score, 4), Math.Round(shot.Quality, 4), shot.Jpeg, faceTracks);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DetectionDbContext>();
