@@ -298,9 +298,12 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
         await UploadAsync(LicenseSigner.Sign(Document("Faces Ltd", 4, DateTimeOffset.UtcNow.AddYears(1), maxFaces: 100), fixture.PrivateKeyPem), HttpStatusCode.OK);
         await using var scope = Factory.Services.CreateAsyncScope();
         var events = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
-        var list = new FaceList { Id = Guid.NewGuid(), Name = $"watch-{Guid.NewGuid():N}", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+        var list = new FaceList { Id = Guid.NewGuid(), Name = $"watch-{Guid.NewGuid():N}", Color = "#ff0000", Threshold = 0.8, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
         events.Lists.Add(list);
-        events.Faces.AddRange(Enumerable.Range(0, 90).Select(_ => new Face { Id = Guid.NewGuid(), ListId = list.Id, Descriptor = new byte[2048], DescriptorModel = "fr_feature", CreatedAt = DateTimeOffset.UtcNow }));
+        var faces = Enumerable.Range(0, 90).Select(i => new Face { Id = Guid.NewGuid(), Name = $"person {i}", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow }).ToList();
+        events.Faces.AddRange(faces);
+        events.ListMembers.AddRange(faces.Select(f => new ListMember { ListId = list.Id, FaceId = f.Id, AddedAt = DateTimeOffset.UtcNow }));
+        events.FacePhotos.AddRange(faces.Select(f => new FacePhoto { Id = Guid.NewGuid(), FaceId = f.Id, Descriptor = new byte[2048], DescriptorModel = "fr_feature", CreatedAt = DateTimeOffset.UtcNow }));
         await events.SaveChangesAsync();
         try
         {
@@ -311,7 +314,8 @@ public abstract class StreamsAndLicensingTests(LicensedHostFixture fixture) : IA
         }
         finally
         {
-            await events.Faces.Where(f => f.ListId == list.Id).ExecuteDeleteAsync();
+            var ids = faces.Select(f => f.Id).ToList();
+            await events.Faces.Where(f => ids.Contains(f.Id)).ExecuteDeleteAsync();
             await events.Lists.Where(l => l.Id == list.Id).ExecuteDeleteAsync();
         }
     }

@@ -1,5 +1,8 @@
 using FluentValidation;
 using LunaPoint.Modules.Events.Data;
+using LunaPoint.Modules.Events.Features;
+using LunaPoint.Modules.Events.Images;
+using LunaPoint.Modules.Events.Matching;
 using LunaPoint.SharedKernel.Data;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,9 +19,16 @@ public static class EventsModule
     {
         builder.AddModuleDatabase<EventsDbContext, PostgresEventsDbContext, SqliteEventsDbContext>(EventsDbContext.SchemaName);
         builder.Services.AddValidatorsFromAssembly(typeof(EventsModule).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        builder.Services.AddOptions<EventsOptions>().Bind(builder.Configuration.GetSection(EventsOptions.Section));
+        builder.Services.AddSingleton<ImageStore>();
+        builder.Services.AddSingleton<WatchlistIndex>();
+        builder.Services.AddSingleton<EventIndex>();
         return builder;
     }
 
-    /// <summary>Maps the module's endpoints; its REST resources and pages arrive with step 5.</summary>
-    public static IEndpointRouteBuilder MapEventsModule(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapEventsModule(this IEndpointRouteBuilder api)
+    {
+        api.MapEventsEndpoints();
+        return api;
+    }
 }

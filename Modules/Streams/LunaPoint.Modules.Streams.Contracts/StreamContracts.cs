@@ -44,3 +44,10 @@ public sealed record StreamToAnalyse(
 
 /// <summary>Every enabled stream, for the Detection supervisor's reconciliation.</summary>
 public sealed record GetStreamsToAnalyse : IQuery<IReadOnlyList<StreamToAnalyse>>;
+
+/// <summary>What Events keeps with an event and matches it against: no source, so safe to hold anywhere.</summary>
+/// <param name="ListIds">The lists to match against; empty means every list.</param>
+public sealed record StreamEventContext(Guid Id, string Name, string? LocationAddress, IReadOnlyList<Guid> ListIds);
+
+/// <summary>A stream's event context; null when the stream does not exist (any more).</summary>
+public sealed record GetStreamEventContext(Guid StreamId) : IQuery<StreamEventContext?>;

@@ -9,6 +9,9 @@ internal abstract class EventsDbContext(DbContextOptions options) : ModuleDbCont
     public const string SchemaName = "events";
 
     public DbSet<DetectionEvent> Events => Set<DetectionEvent>();
+    public DbSet<EventMatch> EventMatches => Set<EventMatch>();
     public DbSet<FaceList> Lists => Set<FaceList>();
     public DbSet<Face> Faces => Set<Face>();
+    public DbSet<ListMember> ListMembers => Set<ListMember>();
+    public DbSet<FacePhoto> FacePhotos => Set<FacePhoto>();
 }

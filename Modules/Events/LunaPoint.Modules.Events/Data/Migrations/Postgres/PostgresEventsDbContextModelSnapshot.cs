@@ -30,87 +30,204 @@ namespace LunaPoint.Modules.Events.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("AcknowledgedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("acknowledged_at");
+                    b.Property<double?>("Age")
+                        .HasColumnType("double precision")
+                        .HasColumnName("age");
 
-                    b.Property<float>("BoxHeight")
-                        .HasColumnType("real")
+                    b.Property<int>("BestShots")
+                        .HasColumnType("integer")
+                        .HasColumnName("best_shots");
+
+                    b.Property<string>("BodyImagePath")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("body_image_path");
+
+                    b.Property<int>("BoxHeight")
+                        .HasColumnType("integer")
                         .HasColumnName("box_height");
 
-                    b.Property<float>("BoxWidth")
-                        .HasColumnType("real")
+                    b.Property<int>("BoxWidth")
+                        .HasColumnType("integer")
                         .HasColumnName("box_width");
 
-                    b.Property<float>("BoxX")
-                        .HasColumnType("real")
+                    b.Property<int>("BoxX")
+                        .HasColumnType("integer")
                         .HasColumnName("box_x");
 
-                    b.Property<float>("BoxY")
-                        .HasColumnType("real")
+                    b.Property<int>("BoxY")
+                        .HasColumnType("integer")
                         .HasColumnName("box_y");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<DateTimeOffset>("CapturedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
+                        .HasColumnName("captured_at");
+
+                    b.Property<string>("ContextImagePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("context_image_path");
 
                     b.Property<byte[]>("Descriptor")
+                        .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("descriptor");
 
                     b.Property<string>("DescriptorModel")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("descriptor_model");
 
-                    b.Property<string>("ImagePath")
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EstimatesJson")
+                        .HasColumnType("text")
+                        .HasColumnName("estimates_json");
+
+                    b.Property<string>("FaceImagePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("face_image_path");
+
+                    b.Property<int>("FrameHeight")
+                        .HasColumnType("integer")
+                        .HasColumnName("frame_height");
+
+                    b.Property<int>("FrameWidth")
+                        .HasColumnType("integer")
+                        .HasColumnName("frame_width");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("Liveness")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("liveness");
+
+                    b.Property<string>("Location")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
-                        .HasColumnName("image_path");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("kind");
-
-                    b.Property<double?>("MatchScore")
-                        .HasColumnType("double precision")
-                        .HasColumnName("match_score");
-
-                    b.Property<Guid?>("MatchedFaceId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("matched_face_id");
-
-                    b.Property<Guid?>("MatchedListId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("matched_list_id");
+                        .HasColumnName("location");
 
                     b.Property<double>("Quality")
                         .HasColumnType("double precision")
                         .HasColumnName("quality");
 
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
                     b.Property<Guid>("StreamId")
                         .HasColumnType("uuid")
                         .HasColumnName("stream_id");
+
+                    b.Property<string>("StreamName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("stream_name");
+
+                    b.Property<string>("TagsJson")
+                        .HasColumnType("text")
+                        .HasColumnName("tags_json");
+
+                    b.Property<Guid?>("TopFaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("top_face_id");
+
+                    b.Property<Guid?>("TopListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("top_list_id");
+
+                    b.Property<string>("TopName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("top_name");
+
+                    b.Property<double?>("TopSimilarity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("top_similarity");
 
                     b.Property<Guid>("TrackId")
                         .HasColumnType("uuid")
                         .HasColumnName("track_id");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserDataJson")
+                        .HasColumnType("text")
+                        .HasColumnName("user_data_json");
+
                     b.HasKey("Id")
                         .HasName("pk_events");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_events_created_at");
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_events_started_at");
 
-                    b.HasIndex("MatchedFaceId")
-                        .HasDatabaseName("ix_events_matched_face_id");
+                    b.HasIndex("TrackId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_events_track_id");
 
-                    b.HasIndex("StreamId", "CreatedAt")
-                        .HasDatabaseName("ix_events_stream_id_created_at");
+                    b.HasIndex("StreamId", "StartedAt")
+                        .HasDatabaseName("ix_events_stream_id_started_at");
+
+                    b.HasIndex("TopFaceId", "StartedAt")
+                        .HasDatabaseName("ix_events_top_face_id_started_at");
 
                     b.ToTable("events", "events");
+                });
+
+            modelBuilder.Entity("LunaPoint.Modules.Events.Domain.EventMatch", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<Guid>("FaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("face_id");
+
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<double>("Similarity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("similarity");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("EventId", "FaceId", "ListId")
+                        .HasName("pk_event_matches");
+
+                    b.HasIndex("FaceId", "StartedAt")
+                        .HasDatabaseName("ix_event_matches_face_id_started_at");
+
+                    b.HasIndex("ListId", "StartedAt")
+                        .HasDatabaseName("ix_event_matches_list_id_started_at");
+
+                    b.ToTable("event_matches", "events");
                 });
 
             modelBuilder.Entity("LunaPoint.Modules.Events.Domain.Face", b =>
@@ -124,41 +241,33 @@ namespace LunaPoint.Modules.Events.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<byte[]>("Descriptor")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("descriptor");
-
-                    b.Property<string>("DescriptorModel")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("descriptor_model");
-
-                    b.Property<string>("DisplayName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("display_name");
-
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("external_id");
 
-                    b.Property<string>("ImagePath")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("image_path");
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
 
-                    b.Property<Guid>("ListId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("list_id");
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserDataJson")
+                        .HasColumnType("text")
+                        .HasColumnName("user_data_json");
 
                     b.HasKey("Id")
                         .HasName("pk_faces");
 
-                    b.HasIndex("ListId", "ExternalId")
-                        .HasDatabaseName("ix_faces_list_id_external_id");
+                    b.HasIndex("ExternalId")
+                        .HasDatabaseName("ix_faces_external_id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_faces_name");
 
                     b.ToTable("faces", "events");
                 });
@@ -169,6 +278,12 @@ namespace LunaPoint.Modules.Events.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("Color")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("color");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -185,6 +300,14 @@ namespace LunaPoint.Modules.Events.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<bool>("Notify")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notify");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("threshold");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -199,14 +322,108 @@ namespace LunaPoint.Modules.Events.Data.Migrations.Postgres
                     b.ToTable("lists", "events");
                 });
 
-            modelBuilder.Entity("LunaPoint.Modules.Events.Domain.Face", b =>
+            modelBuilder.Entity("LunaPoint.Modules.Events.Domain.FacePhoto", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Descriptor")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("descriptor");
+
+                    b.Property<string>("DescriptorModel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("descriptor_model");
+
+                    b.Property<Guid>("FaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("face_id");
+
+                    b.Property<string>("ImagePath")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("image_path");
+
+                    b.Property<double>("Quality")
+                        .HasColumnType("double precision")
+                        .HasColumnName("quality");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_photos");
+
+                    b.HasIndex("FaceId")
+                        .HasDatabaseName("ix_face_photos_face_id");
+
+                    b.ToTable("face_photos", "events");
+                });
+
+            modelBuilder.Entity("LunaPoint.Modules.Events.Domain.ListMember", b =>
+                {
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id");
+
+                    b.Property<Guid>("FaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("face_id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.HasKey("ListId", "FaceId")
+                        .HasName("pk_list_faces");
+
+                    b.HasIndex("FaceId")
+                        .HasDatabaseName("ix_list_faces_face_id");
+
+                    b.ToTable("list_faces", "events");
+                });
+
+            modelBuilder.Entity("LunaPoint.Modules.Events.Domain.EventMatch", b =>
+                {
+                    b.HasOne("LunaPoint.Modules.Events.Domain.DetectionEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_matches_events_event_id");
+                });
+
+            modelBuilder.Entity("LunaPoint.Modules.Events.Domain.FacePhoto", b =>
+                {
+                    b.HasOne("LunaPoint.Modules.Events.Domain.Face", null)
+                        .WithMany()
+                        .HasForeignKey("FaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_face_photos_faces_face_id");
+                });
+
+            modelBuilder.Entity("LunaPoint.Modules.Events.Domain.ListMember", b =>
+                {
+                    b.HasOne("LunaPoint.Modules.Events.Domain.Face", null)
+                        .WithMany()
+                        .HasForeignKey("FaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_list_faces_faces_face_id");
+
                     b.HasOne("LunaPoint.Modules.Events.Domain.FaceList", null)
                         .WithMany()
                         .HasForeignKey("ListId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_faces_lists_list_id");
+                        .HasConstraintName("fk_list_faces_lists_list_id");
                 });
 #pragma warning restore 612, 618
         }

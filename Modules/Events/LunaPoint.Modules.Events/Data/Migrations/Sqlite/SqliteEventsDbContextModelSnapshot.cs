@@ -26,87 +26,204 @@ namespace LunaPoint.Modules.Events.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<long?>("AcknowledgedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("acknowledged_at");
-
-                    b.Property<float>("BoxHeight")
+                    b.Property<double?>("Age")
                         .HasColumnType("REAL")
+                        .HasColumnName("age");
+
+                    b.Property<int>("BestShots")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("best_shots");
+
+                    b.Property<string>("BodyImagePath")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_image_path");
+
+                    b.Property<int>("BoxHeight")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("box_height");
 
-                    b.Property<float>("BoxWidth")
-                        .HasColumnType("REAL")
+                    b.Property<int>("BoxWidth")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("box_width");
 
-                    b.Property<float>("BoxX")
-                        .HasColumnType("REAL")
+                    b.Property<int>("BoxX")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("box_x");
 
-                    b.Property<float>("BoxY")
-                        .HasColumnType("REAL")
+                    b.Property<int>("BoxY")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("box_y");
 
-                    b.Property<long>("CreatedAt")
+                    b.Property<long>("CapturedAt")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
+                        .HasColumnName("captured_at");
+
+                    b.Property<string>("ContextImagePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("context_image_path");
 
                     b.Property<byte[]>("Descriptor")
+                        .IsRequired()
                         .HasColumnType("BLOB")
                         .HasColumnName("descriptor");
 
                     b.Property<string>("DescriptorModel")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("descriptor_model");
 
-                    b.Property<string>("ImagePath")
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EstimatesJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("estimates_json");
+
+                    b.Property<string>("FaceImagePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("face_image_path");
+
+                    b.Property<int>("FrameHeight")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("frame_height");
+
+                    b.Property<int>("FrameWidth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("frame_width");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("Liveness")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("liveness");
+
+                    b.Property<string>("Location")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
-                        .HasColumnName("image_path");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<double?>("MatchScore")
-                        .HasColumnType("REAL")
-                        .HasColumnName("match_score");
-
-                    b.Property<Guid?>("MatchedFaceId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("matched_face_id");
-
-                    b.Property<Guid?>("MatchedListId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("matched_list_id");
+                        .HasColumnName("location");
 
                     b.Property<double>("Quality")
                         .HasColumnType("REAL")
                         .HasColumnName("quality");
 
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
                     b.Property<Guid>("StreamId")
                         .HasColumnType("TEXT")
                         .HasColumnName("stream_id");
+
+                    b.Property<string>("StreamName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stream_name");
+
+                    b.Property<string>("TagsJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags_json");
+
+                    b.Property<Guid?>("TopFaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("top_face_id");
+
+                    b.Property<Guid?>("TopListId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("top_list_id");
+
+                    b.Property<string>("TopName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("top_name");
+
+                    b.Property<double?>("TopSimilarity")
+                        .HasColumnType("REAL")
+                        .HasColumnName("top_similarity");
 
                     b.Property<Guid>("TrackId")
                         .HasColumnType("TEXT")
                         .HasColumnName("track_id");
 
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserDataJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_data_json");
+
                     b.HasKey("Id")
                         .HasName("pk_events");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_events_created_at");
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_events_started_at");
 
-                    b.HasIndex("MatchedFaceId")
-                        .HasDatabaseName("ix_events_matched_face_id");
+                    b.HasIndex("TrackId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_events_track_id");
 
-                    b.HasIndex("StreamId", "CreatedAt")
-                        .HasDatabaseName("ix_events_stream_id_created_at");
+                    b.HasIndex("StreamId", "StartedAt")
+                        .HasDatabaseName("ix_events_stream_id_started_at");
+
+                    b.HasIndex("TopFaceId", "StartedAt")
+                        .HasDatabaseName("ix_events_top_face_id_started_at");
 
                     b.ToTable("events", "events");
+                });
+
+            modelBuilder.Entity("LunaPoint.Modules.Events.Domain.EventMatch", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<Guid>("FaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("face_id");
+
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rank");
+
+                    b.Property<double>("Similarity")
+                        .HasColumnType("REAL")
+                        .HasColumnName("similarity");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("EventId", "FaceId", "ListId")
+                        .HasName("pk_event_matches");
+
+                    b.HasIndex("FaceId", "StartedAt")
+                        .HasDatabaseName("ix_event_matches_face_id_started_at");
+
+                    b.HasIndex("ListId", "StartedAt")
+                        .HasDatabaseName("ix_event_matches_list_id_started_at");
+
+                    b.ToTable("event_matches", "events");
                 });
 
             modelBuilder.Entity("LunaPoint.Modules.Events.Domain.Face", b =>
@@ -120,41 +237,33 @@ namespace LunaPoint.Modules.Events.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
-                    b.Property<byte[]>("Descriptor")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("descriptor");
-
-                    b.Property<string>("DescriptorModel")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("descriptor_model");
-
-                    b.Property<string>("DisplayName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("display_name");
-
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("external_id");
 
-                    b.Property<string>("ImagePath")
-                        .HasMaxLength(500)
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("image_path");
+                        .HasColumnName("name");
 
-                    b.Property<Guid>("ListId")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserDataJson")
                         .HasColumnType("TEXT")
-                        .HasColumnName("list_id");
+                        .HasColumnName("user_data_json");
 
                     b.HasKey("Id")
                         .HasName("pk_faces");
 
-                    b.HasIndex("ListId", "ExternalId")
-                        .HasDatabaseName("ix_faces_list_id_external_id");
+                    b.HasIndex("ExternalId")
+                        .HasDatabaseName("ix_faces_external_id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_faces_name");
 
                     b.ToTable("faces", "events");
                 });
@@ -165,6 +274,12 @@ namespace LunaPoint.Modules.Events.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<string>("Color")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("color");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
@@ -181,6 +296,14 @@ namespace LunaPoint.Modules.Events.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<bool>("Notify")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notify");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL")
+                        .HasColumnName("threshold");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
@@ -195,14 +318,108 @@ namespace LunaPoint.Modules.Events.Data.Migrations.Sqlite
                     b.ToTable("lists", "events");
                 });
 
-            modelBuilder.Entity("LunaPoint.Modules.Events.Domain.Face", b =>
+            modelBuilder.Entity("LunaPoint.Modules.Events.Domain.FacePhoto", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Descriptor")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("descriptor");
+
+                    b.Property<string>("DescriptorModel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("descriptor_model");
+
+                    b.Property<Guid>("FaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("face_id");
+
+                    b.Property<string>("ImagePath")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("image_path");
+
+                    b.Property<double>("Quality")
+                        .HasColumnType("REAL")
+                        .HasColumnName("quality");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_photos");
+
+                    b.HasIndex("FaceId")
+                        .HasDatabaseName("ix_face_photos_face_id");
+
+                    b.ToTable("face_photos", "events");
+                });
+
+            modelBuilder.Entity("LunaPoint.Modules.Events.Domain.ListMember", b =>
+                {
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_id");
+
+                    b.Property<Guid>("FaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("face_id");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added_at");
+
+                    b.HasKey("ListId", "FaceId")
+                        .HasName("pk_list_faces");
+
+                    b.HasIndex("FaceId")
+                        .HasDatabaseName("ix_list_faces_face_id");
+
+                    b.ToTable("list_faces", "events");
+                });
+
+            modelBuilder.Entity("LunaPoint.Modules.Events.Domain.EventMatch", b =>
+                {
+                    b.HasOne("LunaPoint.Modules.Events.Domain.DetectionEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_matches_events_event_id");
+                });
+
+            modelBuilder.Entity("LunaPoint.Modules.Events.Domain.FacePhoto", b =>
+                {
+                    b.HasOne("LunaPoint.Modules.Events.Domain.Face", null)
+                        .WithMany()
+                        .HasForeignKey("FaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_face_photos_faces_face_id");
+                });
+
+            modelBuilder.Entity("LunaPoint.Modules.Events.Domain.ListMember", b =>
+                {
+                    b.HasOne("LunaPoint.Modules.Events.Domain.Face", null)
+                        .WithMany()
+                        .HasForeignKey("FaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_list_faces_faces_face_id");
+
                     b.HasOne("LunaPoint.Modules.Events.Domain.FaceList", null)
                         .WithMany()
                         .HasForeignKey("ListId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_faces_lists_list_id");
+                        .HasConstraintName("fk_list_faces_lists_list_id");
                 });
 #pragma warning restore 612, 618
         }

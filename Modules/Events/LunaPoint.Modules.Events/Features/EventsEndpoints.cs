@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace LunaPoint.Modules.Events.Features;
+
+/// <summary>The module's route groups; each use case maps its own endpoint.</summary>
+internal static class EventsEndpoints
+{
+    public static void MapEventsEndpoints(this IEndpointRouteBuilder api)
+    {
+        var events = api.MapGroup("/events").WithTags("Events");
+        var lists = api.MapGroup("/lists").WithTags("Lists");
+        var faces = api.MapGroup("/faces").WithTags("Faces");
+        var search = api.MapGroup("").WithTags("Search");
+        _ = (events, lists, faces, search);
+    }
+}
