@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
 {
     "stages" => await StageBenchmark.RunAsync(args),
     "estimates" => await EstimateBenchmark.RunAsync(args),
+    "similarity" => await LunaPoint.Benchmarks.Similarity.SimilarityBenchmark.RunAsync(args),
     "streams" => await StreamsCommand.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };

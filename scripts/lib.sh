@@ -99,7 +99,8 @@ lp_require_test_media() {
     rm -rf "$extracted"
   fi
 
-  if [ ! -f "$media/astronaut.png" ]; then
+  # camera.png (the cameraman, public domain) joins astronaut.png as a second person for the similarity figures.
+  if [ ! -f "$media/astronaut.png" ] || [ ! -f "$media/camera.png" ]; then
     lp_log "downloading test media (Debian package python3-skimage)"
     mkdir -p "$debs" "$media"
     if ! ls "$debs"/python3-skimage_*.deb >/dev/null 2>&1; then
@@ -108,6 +109,7 @@ lp_require_test_media() {
     extracted="$(mktemp -d)"
     dpkg -x "$debs"/python3-skimage_*.deb "$extracted"
     cp "$(find "$extracted" -name astronaut.png -print -quit)" "$media/"
+    cp "$(find "$extracted" -name camera.png -print -quit)" "$media/"
     rm -rf "$extracted"
   fi
 }
