@@ -1,13 +1,20 @@
 namespace LunaPoint.Modules.Events.Matching;
 
 /// <summary>
-/// The first pass: estimates every entry of the given blocks from its 4-bit codes, skipping owners not
-/// asked for and estimates under the floor, over all cores when there is enough to scan.
+/// A pass over the given blocks: bounds every entry's cosine from above by its 4-bit codes (estimate plus
+/// margin), skipping owners not asked for and bounds under the floor, keeping the highest bounds, over all cores when there is enough to scan.
 /// </summary>
 internal static class BlockScanner
 {
     /// <summary>Below this many entries one thread is faster than fanning out.</summary>
     private const int ParallelFrom = 32_768;
+
+    private static long _secondPasses;
+
+    /// <summary>Searches that needed the uncapped second pass since start (the benchmark reports it).</summary>
+    public static long SecondPasses => Interlocked.Read(ref _secondPasses);
+
+    public static void CountSecondPass() => Interlocked.Increment(ref _secondPasses);
 
     public static CandidateCollector Scan(
         IReadOnlyList<IndexBlock> blocks, QueryCodes query, bool[]? ownerMask, float floor, int capacity)
@@ -60,7 +67,7 @@ internal static class BlockScanner
             }
 
             var dot = ScanKernels.CodeDot(ref codes[i * FourBitCodes.BytesPerVector], values);
-            var estimate = query.Estimate(dot, scales[i]);
+            var estimate = query.Upper(dot, scales[i]);
             if (estimate < floor)
             {
                 continue;

@@ -1,10 +1,10 @@
 namespace LunaPoint.Modules.Events.Matching;
 
-/// <summary>A candidate of the scan: its estimated cosine and where it is stored.</summary>
+/// <summary>A candidate of the scan: the upper bound of its cosine and where it is stored.</summary>
 internal readonly record struct Candidate(float Estimate, IndexBlock Block, int Offset);
 
 /// <summary>
-/// Keeps the best <c>capacity</c> estimates (a min-heap) and remembers the highest estimate it let go,
+/// Keeps the <c>capacity</c> highest bounds (a min-heap) and remembers the highest bound it let go,
 /// which is what the exactness check compares against.
 /// </summary>
 internal sealed class CandidateCollector(int capacity)

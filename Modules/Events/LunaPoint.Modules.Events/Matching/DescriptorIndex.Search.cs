@@ -6,6 +6,10 @@ internal sealed partial class DescriptorIndex<TPartition>
     /// <summary>Candidates kept by the first pass: a few hundred, more for larger limits (docs/matching.md).</summary>
     internal static int FirstPassCandidates(int limit) => (int)Math.Min(int.MaxValue, 512L + (16L * limit));
 
+    /// <summary>The last search's first-pass check on this thread (the benchmark prints it).</summary>
+    [ThreadStatic]
+    internal static (float DroppedMax, float Needed, int Candidates) LastCheck;
+
     public IReadOnlyList<IndexHit<TPartition>> Search(ReadOnlySpan<float> query, IndexQuery<TPartition> request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -42,11 +46,9 @@ internal sealed partial class DescriptorIndex<TPartition>
         }
 
         var partitionOf = new Dictionary<IndexBlock, TPartition>(ReferenceEqualityComparer.Instance);
-        var maxScale = 0f;
         foreach (var (key, entries) in selected)
         {
             entries.Blocks.ForEach(b => partitionOf[b] = key);
-            maxScale = MathF.Max(maxScale, entries.MaxScale);
         }
 
         if (partitionOf.Count == 0)
@@ -55,17 +57,19 @@ internal sealed partial class DescriptorIndex<TPartition>
         }
 
         var blocks = partitionOf.Keys.ToList();
-        var codes = new QueryCodes(query, maxScale);
-        var first = BlockScanner.Scan(blocks, codes, mask, request.MinCosine - codes.Margin, FirstPassCandidates(request.Limit));
+        var codes = new QueryCodes(query);
+        var first = BlockScanner.Scan(blocks, codes, mask, request.MinCosine, FirstPassCandidates(request.Limit));
         var hits = Rerank(query, first, request, partitionOf);
 
-        // Anything the first pass let go scores at most DroppedMax + Margin exactly. If that could still
-        // reach the answer (the limit-th cosine, or MinCosine while the answer is short), scan again
-        // keeping everything that could, with no cap: the answer is then exact.
+        // Anything the first pass let go scores at most DroppedMax exactly. If that could still reach the
+        // answer (the limit-th cosine, or MinCosine while the answer is short), scan again keeping
+        // everything that could, with no cap: the answer is then exact.
         var needed = hits.Count == request.Limit ? hits[^1].Cosine : request.MinCosine;
-        if (first.DroppedMax + codes.Margin >= needed)
+        LastCheck = (first.DroppedMax, needed, first.Candidates.Count);
+        if (first.DroppedMax >= needed)
         {
-            var second = BlockScanner.Scan(blocks, codes, mask, needed - codes.Margin, int.MaxValue);
+            BlockScanner.CountSecondPass();
+            var second = BlockScanner.Scan(blocks, codes, mask, needed, int.MaxValue);
             hits = Rerank(query, second, request, partitionOf);
         }
 
@@ -86,8 +90,11 @@ internal sealed partial class DescriptorIndex<TPartition>
             }
         }
 
-        // Ties go by id, so the answer does not depend on where entries sit in memory.
-        hits.Sort(static (a, b) => a.Cosine != b.Cosine ? b.Cosine.CompareTo(a.Cosine) : a.Id.CompareTo(b.Id));
+        // Ties go by id, then partition, so the answer does not depend on where entries sit in memory.
+        hits.Sort(static (a, b) =>
+            a.Cosine != b.Cosine ? b.Cosine.CompareTo(a.Cosine)
+            : a.Id != b.Id ? a.Id.CompareTo(b.Id)
+            : Comparer<TPartition>.Default.Compare(a.Partition, b.Partition));
         IEnumerable<IndexHit<TPartition>> ordered = hits;
         if (request.DistinctOwners)
         {

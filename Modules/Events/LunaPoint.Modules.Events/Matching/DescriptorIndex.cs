@@ -81,6 +81,15 @@ internal sealed partial class DescriptorIndex<TPartition>
         ArgumentNullException.ThrowIfNull(entries);
         foreach (var chunk in entries.Chunk(AddChunk))
         {
+            foreach (var (_, _, descriptor) in chunk)
+            {
+                // Checked here so the caller gets the ArgumentException itself, not one wrapped by Parallel.
+                if (descriptor?.Length != Dimensions)
+                {
+                    throw new ArgumentException($"A descriptor has {Dimensions} values, not {descriptor?.Length ?? 0}.", nameof(entries));
+                }
+            }
+
             var encoded = new EncodedEntry[chunk.Length];
             Parallel.For(0, chunk.Length, i => encoded[i] = new EncodedEntry(chunk[i].Id, chunk[i].Owner, chunk[i].Descriptor));
             Write(() =>

@@ -12,9 +12,6 @@ internal sealed class IndexPartition(int blockCapacity)
 
     public int Count => _slots.Count;
 
-    /// <summary>The largest scale stored here (it only grows): bounds the estimate's error.</summary>
-    public float MaxScale { get; private set; }
-
     public bool Contains(Guid id) => _slots.ContainsKey(id);
 
     public long Bytes => Blocks.Sum(b => b.Bytes) + (_slots.Count * 28L);
@@ -46,7 +43,6 @@ internal sealed class IndexPartition(int blockCapacity)
         block.Scales[offset] = entry.Scale;
         block.Ids[offset] = entry.Id;
         block.Owners[offset] = owner;
-        MaxScale = MathF.Max(MaxScale, entry.Scale);
         return previous;
     }
 

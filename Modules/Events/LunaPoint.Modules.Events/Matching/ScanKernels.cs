@@ -30,6 +30,7 @@ internal static class ScanKernels
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int CodeDotAvx2(ref byte codes, ReadOnlySpan<sbyte> query)
     {
         ref var q = ref MemoryMarshal.GetReference(query);
