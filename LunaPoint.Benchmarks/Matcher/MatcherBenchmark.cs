@@ -60,11 +60,6 @@ internal static class MatcherBenchmark
             clock.Restart();
             var hits = index.Search(data.Queries[q], request);
             indexMs.Add(clock.Elapsed.TotalMilliseconds);
-            if (q < 8)
-            {
-                Console.WriteLine($"query {q}: first pass {DescriptorIndex<Guid>.LastCheck}");
-            }
-
             clock.Restart();
             index.Search(data.Queries[q], scanOnly);
             scanMs.Add(clock.Elapsed.TotalMilliseconds);

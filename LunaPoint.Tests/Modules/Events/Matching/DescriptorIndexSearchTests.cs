@@ -57,6 +57,20 @@ public sealed class DescriptorIndexSearchTests
     }
 
     [Fact]
+    public void OneTightCluster_NeedsTheSecondPass_AndStillEqualsBruteForce()
+    {
+        // 20,000 near-identical faces: the 10th best and the 672nd best differ by less than the
+        // estimate's margin, so the first pass cannot prove its candidates hold the top 10.
+        var random = new Random(8);
+        var entries = ClusteredEntries(20_000, 1, random);
+        var index = Build(entries, 4096);
+        var query = Near(entries[0].Vector, 0.97, random);
+        var before = BlockScanner.SecondPasses;
+        AssertSame(BruteForce(entries, query, new IndexQuery<int>(10)), index.Search(query, new IndexQuery<int>(10)));
+        Assert.True(BlockScanner.SecondPasses > before);
+    }
+
+    [Fact]
     public void PartitionsOwnersDistinctOwnersAndMinCosine_AreAppliedLikeBruteForce()
     {
         var random = new Random(3);

@@ -6,10 +6,6 @@ internal sealed partial class DescriptorIndex<TPartition>
     /// <summary>Candidates kept by the first pass: a few hundred, more for larger limits (docs/matching.md).</summary>
     internal static int FirstPassCandidates(int limit) => (int)Math.Min(int.MaxValue, 512L + (16L * limit));
 
-    /// <summary>The last search's first-pass check on this thread (the benchmark prints it).</summary>
-    [ThreadStatic]
-    internal static (float DroppedMax, float Needed, int Candidates) LastCheck;
-
     public IReadOnlyList<IndexHit<TPartition>> Search(ReadOnlySpan<float> query, IndexQuery<TPartition> request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -65,7 +61,6 @@ internal sealed partial class DescriptorIndex<TPartition>
         // answer (the limit-th cosine, or MinCosine while the answer is short), scan again keeping
         // everything that could, with no cap: the answer is then exact.
         var needed = hits.Count == request.Limit ? hits[^1].Cosine : request.MinCosine;
-        LastCheck = (first.DroppedMax, needed, first.Candidates.Count);
         if (first.DroppedMax >= needed)
         {
             BlockScanner.CountSecondPass();
