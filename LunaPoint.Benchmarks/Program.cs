@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using LunaPoint.Benchmarks.Matcher;
 using LunaPoint.Benchmarks.Stages;
 using LunaPoint.Benchmarks.Streams;
 
@@ -7,12 +8,14 @@ using LunaPoint.Benchmarks.Streams;
 //   dotnet run -c Release --project LunaPoint.Benchmarks -- stages [--runs N]
 //   dotnet run -c Release --project LunaPoint.Benchmarks -- estimates [--runs N]
 //   dotnet run -c Release --project LunaPoint.Benchmarks -- streams --count 8 --seconds 60
+//   dotnet run -c Release --project LunaPoint.Benchmarks -- matcher --faces 1000000 --queries 200
 return args.FirstOrDefault() switch
 {
     "stages" => await StageBenchmark.RunAsync(args),
     "estimates" => await EstimateBenchmark.RunAsync(args),
     "similarity" => await LunaPoint.Benchmarks.Similarity.SimilarityBenchmark.RunAsync(args),
     "streams" => await StreamsCommand.RunAsync(args[1..]),
+    "matcher" => MatcherBenchmark.Run(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 

@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace LunaPoint.Modules.Events.Matching;
 
 /// <summary>One hit of a search: the entry, its owner (face id or stream id), its partition and the exact cosine.</summary>
@@ -24,179 +22,169 @@ internal sealed record IndexQuery<TPartition>(
 /// side by side; adds and removes take a short exclusive lock.
 /// </summary>
 /// <remarks>
-/// STUB (lead, step 7 contract): a plain exact scan so every feature works; the matcher task replaces the
-/// inside (contiguous memory, quantised prefilter + exact re-rank, all cores) keeping this surface.
+/// Each partition keeps its entries densely in blocks: a float32 copy and a 4-bit copy (an eighth of the
+/// bytes). A search scans the 4-bit copy on all cores, re-ranks the best few hundred by the exact float
+/// cosine, and rescans with a wider net in the rare case the estimate's error margin says the exact top
+/// could lie outside them (docs/matching.md, "Index").
 /// </remarks>
-internal sealed class DescriptorIndex<TPartition>
+internal sealed partial class DescriptorIndex<TPartition>
     where TPartition : notnull
 {
+    /// <summary>Entries per block: 8 MiB of floats and 1 MiB of codes, a unit of parallel work.</summary>
+    public const int DefaultBlockCapacity = 4096;
+
+    /// <summary>AddRange prepares this many entries outside the lock before taking it once.</summary>
+    private const int AddChunk = 4096;
+
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
-    private readonly Dictionary<TPartition, Dictionary<Guid, (Guid Owner, float[] Descriptor)>> _partitions = [];
+    private readonly Dictionary<TPartition, IndexPartition> _partitions = [];
+    private readonly OwnerOrdinals _owners = new();
+    private readonly int _blockCapacity;
+
+    public DescriptorIndex()
+        : this(DefaultBlockCapacity)
+    {
+    }
+
+    /// <summary>Tests use small blocks to cross block edges with few entries.</summary>
+    internal DescriptorIndex(int blockCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockCapacity, 1);
+        _blockCapacity = blockCapacity;
+    }
 
     public int Dimensions { get; } = DescriptorCodec.Dimensions;
 
     /// <summary>Entries in every partition (an entry in two partitions counts twice).</summary>
-    public int Count
-    {
-        get
-        {
-            _lock.EnterReadLock();
-            try
-            {
-                return _partitions.Values.Sum(p => p.Count);
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
-        }
-    }
+    public int Count => Read(() => _partitions.Values.Sum(p => p.Count));
 
-    public IReadOnlyList<TPartition> Partitions
-    {
-        get
-        {
-            _lock.EnterReadLock();
-            try
-            {
-                return [.. _partitions.Keys];
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
-        }
-    }
+    public IReadOnlyList<TPartition> Partitions => Read<IReadOnlyList<TPartition>>(() => [.. _partitions.Keys]);
+
+    /// <summary>Bytes held by the stored copies, ids and maps (an estimate of the managed memory).</summary>
+    internal long MemoryBytes => Read(() => _partitions.Values.Sum(p => p.Bytes) + (_owners.Capacity * 40L));
 
     /// <summary>Adds an entry, or replaces the entry of the same id in that partition. The descriptor must be unit length.</summary>
     public void Add(TPartition partition, Guid id, Guid owner, ReadOnlySpan<float> descriptor)
     {
         if (descriptor.Length != Dimensions)
         {
-            throw new ArgumentException($"A descriptor has {Dimensions} values.", nameof(descriptor));
+            throw new ArgumentException($"A descriptor has {Dimensions} values, not {descriptor.Length}.", nameof(descriptor));
         }
 
-        var copy = descriptor.ToArray();
-        _lock.EnterWriteLock();
-        try
-        {
-            if (!_partitions.TryGetValue(partition, out var entries))
-            {
-                _partitions[partition] = entries = [];
-            }
-
-            entries[id] = (owner, copy);
-        }
-        finally
-        {
-            _lock.ExitWriteLock();
-        }
+        var entry = new EncodedEntry(id, owner, descriptor.ToArray());
+        Write(() => Put(partition, entry));
     }
 
-    /// <summary>Many entries at once (the rebuild at start, bulk enrolment).</summary>
+    /// <summary>Many entries at once (the rebuild at start, bulk enrolment): quantised on all cores outside the lock.</summary>
     public void AddRange(TPartition partition, IEnumerable<(Guid Id, Guid Owner, float[] Descriptor)> entries)
     {
-        foreach (var (id, owner, descriptor) in entries)
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var chunk in entries.Chunk(AddChunk))
         {
-            Add(partition, id, owner, descriptor);
+            foreach (var (_, _, descriptor) in chunk)
+            {
+                // Checked here so the caller gets the ArgumentException itself, not one wrapped by Parallel.
+                if (descriptor?.Length != Dimensions)
+                {
+                    throw new ArgumentException($"A descriptor has {Dimensions} values, not {descriptor?.Length ?? 0}.", nameof(entries));
+                }
+            }
+
+            var encoded = new EncodedEntry[chunk.Length];
+            Parallel.For(0, chunk.Length, i => encoded[i] = new EncodedEntry(chunk[i].Id, chunk[i].Owner, chunk[i].Descriptor));
+            Write(() =>
+            {
+                foreach (var entry in encoded)
+                {
+                    Put(partition, entry);
+                }
+
+                return true;
+            });
         }
     }
 
-    public bool Remove(TPartition partition, Guid id)
-    {
-        _lock.EnterWriteLock();
-        try
-        {
-            return _partitions.TryGetValue(partition, out var entries) && entries.Remove(id);
-        }
-        finally
-        {
-            _lock.ExitWriteLock();
-        }
-    }
+    public bool Remove(TPartition partition, Guid id) =>
+        Write(() => _partitions.TryGetValue(partition, out var entries) && RemoveFrom(entries, id));
 
     /// <summary>Removes the entry from every partition that holds it; answers how many copies went.</summary>
-    public int RemoveEverywhere(Guid id)
+    public int RemoveEverywhere(Guid id) =>
+        Write(() => _partitions.Values.Count(p => RemoveFrom(p, id)));
+
+    public bool RemovePartition(TPartition partition) => Write(() =>
     {
-        _lock.EnterWriteLock();
-        try
+        if (!_partitions.Remove(partition, out var entries))
         {
-            return _partitions.Values.Count(entries => entries.Remove(id));
+            return false;
         }
-        finally
+
+        foreach (var ordinal in entries.OwnerOrdinals())
         {
-            _lock.ExitWriteLock();
+            _owners.Release(ordinal);
         }
+
+        return true;
+    });
+
+    public void Clear() => Write(() =>
+    {
+        _partitions.Clear();
+        _owners.Clear();
+        return true;
+    });
+
+    private bool Put(TPartition partition, EncodedEntry entry)
+    {
+        if (!_partitions.TryGetValue(partition, out var entries))
+        {
+            _partitions[partition] = entries = new IndexPartition(_blockCapacity);
+        }
+
+        var previous = entries.Put(entry, _owners.Acquire(entry.Owner));
+        if (previous >= 0)
+        {
+            _owners.Release(previous);
+        }
+
+        return true;
     }
 
-    public bool RemovePartition(TPartition partition)
+    private bool RemoveFrom(IndexPartition entries, Guid id)
     {
-        _lock.EnterWriteLock();
-        try
+        var owner = entries.Remove(id);
+        if (owner < 0)
         {
-            return _partitions.Remove(partition);
+            return false;
         }
-        finally
-        {
-            _lock.ExitWriteLock();
-        }
+
+        // An emptied partition stays listed (as before): RemovePartition is what drops a day or a list.
+        _owners.Release(owner);
+        return true;
     }
 
-    public void Clear()
+    private T Read<T>(Func<T> read)
     {
-        _lock.EnterWriteLock();
-        try
-        {
-            _partitions.Clear();
-        }
-        finally
-        {
-            _lock.ExitWriteLock();
-        }
-    }
-
-    public IReadOnlyList<IndexHit<TPartition>> Search(ReadOnlySpan<float> query, IndexQuery<TPartition> request)
-    {
-        if (query.Length != Dimensions)
-        {
-            throw new ArgumentException($"A descriptor has {Dimensions} values.", nameof(query));
-        }
-
-        var hits = new List<IndexHit<TPartition>>();
         _lock.EnterReadLock();
         try
         {
-            var partitions = request.Partitions is null
-                ? _partitions
-                : request.Partitions.Distinct().Where(_partitions.ContainsKey).Select(p => KeyValuePair.Create(p, _partitions[p]));
-            foreach (var (partition, entries) in partitions)
-            {
-                foreach (var (id, (owner, descriptor)) in entries)
-                {
-                    if (request.Owners is not null && !request.Owners.Contains(owner))
-                    {
-                        continue;
-                    }
-
-                    var cosine = TensorPrimitives.Dot(query, descriptor);
-                    if (cosine >= request.MinCosine)
-                    {
-                        hits.Add(new IndexHit<TPartition>(id, owner, partition, cosine));
-                    }
-                }
-            }
+            return read();
         }
         finally
         {
             _lock.ExitReadLock();
         }
+    }
 
-        IEnumerable<IndexHit<TPartition>> ordered = hits.OrderByDescending(h => h.Cosine).ThenBy(h => h.Id);
-        if (request.DistinctOwners)
+    private T Write<T>(Func<T> write)
+    {
+        _lock.EnterWriteLock();
+        try
         {
-            ordered = ordered.DistinctBy(h => (h.Owner, h.Partition));
+            return write();
         }
-
-        return ordered.Take(Math.Max(0, request.Limit)).ToList();
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
     }
 }
