@@ -2,6 +2,7 @@ using FluentValidation;
 using LunaPoint.Modules.Events.Data;
 using LunaPoint.Modules.Events.Features;
 using LunaPoint.Modules.Events.Images;
+using LunaPoint.Modules.Events.Ingestion;
 using LunaPoint.Modules.Events.Matching;
 using LunaPoint.SharedKernel.Data;
 using Microsoft.AspNetCore.Routing;
@@ -23,6 +24,7 @@ public static class EventsModule
         builder.Services.AddSingleton<ImageStore>();
         builder.Services.AddSingleton<WatchlistIndex>();
         builder.Services.AddSingleton<EventIndex>();
+        builder.AddEventsIngestion();
         return builder;
     }
 
