@@ -1,5 +1,6 @@
 using FluentValidation;
 using LunaPoint.Modules.Events.Data;
+using LunaPoint.Modules.Events.Enrolment;
 using LunaPoint.Modules.Events.Features;
 using LunaPoint.Modules.Events.Images;
 using LunaPoint.Modules.Events.Matching;
@@ -23,6 +24,7 @@ public static class EventsModule
         builder.Services.AddSingleton<ImageStore>();
         builder.Services.AddSingleton<WatchlistIndex>();
         builder.Services.AddSingleton<EventIndex>();
+        builder.AddEnrolment();
         return builder;
     }
 
