@@ -108,18 +108,28 @@ internal static class ImportLine
     private static float[]? Descriptor(ref Utf8JsonReader reader, out string? error)
     {
         error = null;
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
+        if (reader.TokenType != JsonTokenType.String)
         {
-            // Base64 has no character JSON must escape (a "\/" would be one): refuse rather than guess.
             error = "descriptor must be a base64 string of 512 little-endian float32 (2048 bytes).";
             return null;
         }
 
-        var text = reader.ValueSpan;
-        Span<byte> bytes = stackalloc byte[DescriptorCodec.ByteLength + 4];
-        if (text.Length > 2800 || Base64.DecodeFromUtf8(text, bytes, out _, out var written) != System.Buffers.OperationStatus.Done)
+        // Serialisers escape '+' and '/' (System.Text.Json writes \u002B): unescape into a small buffer first.
+        // (An escape is 6 bytes for 1: the line cap bounds the heap copy of a heavily escaped value.)
+        Span<byte> unescaped = reader.ValueSpan.Length <= 2800 ? stackalloc byte[2800] : new byte[reader.ValueSpan.Length];
+        var length = reader.ValueIsEscaped ? reader.CopyString(unescaped) : reader.ValueSpan.Length;
+        if (length > 2800)
         {
-            error = text.Length > 2800 ? $"descriptor must be base64 of exactly {DescriptorCodec.ByteLength} bytes." : "descriptor is not valid base64.";
+            error = $"descriptor must be base64 of exactly {DescriptorCodec.ByteLength} bytes.";
+            return null;
+        }
+
+        var text = reader.ValueIsEscaped ? unescaped[..length] : reader.ValueSpan;
+        Span<byte> bytes = stackalloc byte[2100];
+        var status = Base64.DecodeFromUtf8(text, bytes, out _, out var written);
+        if (status != System.Buffers.OperationStatus.Done)
+        {
+            error = status == System.Buffers.OperationStatus.DestinationTooSmall ? $"descriptor must be base64 of exactly {DescriptorCodec.ByteLength} bytes." : "descriptor is not valid base64.";
             return null;
         }
 

@@ -26,7 +26,7 @@ internal sealed class LineReader(PipeReader body, int maxLineBytes)
                 if (complete)
                 {
                     number++;
-                    await onLine(number, _tooLong ? null : Trimmed());
+                    await onLine(number, _tooLong ? (ReadOnlyMemory<byte>?)null : Trimmed());
                     _length = 0;
                     _tooLong = false;
                 }
@@ -37,7 +37,7 @@ internal sealed class LineReader(PipeReader body, int maxLineBytes)
             {
                 if (_length > 0 || _tooLong)
                 {
-                    await onLine(number + 1, _tooLong ? null : Trimmed());
+                    await onLine(number + 1, _tooLong ? (ReadOnlyMemory<byte>?)null : Trimmed());
                 }
 
                 return;

@@ -38,7 +38,6 @@ internal static class ImportDescriptorsEndpoint
                 return TypedResults.Ok(await sender.Send(new ImportDescriptors(id, request.BodyReader), ct));
             })
             .RequireAuthorization(AuthorizationPolicies.Operate)
-            .Accepts<string>("application/x-ndjson")
             .Produces<ImportReport>()
             .WithSummary("Import faces with descriptors (NDJSON: one {\"name\",\"externalId\",\"descriptor\": base64 of 512 little-endian float32, \"userData\"?} per line); "
                 + "answers counts and per-line errors; good lines past the licence are refused, the rest imported")
