@@ -66,6 +66,9 @@ public sealed record DetectFaces(byte[] Image, bool WithDescriptors) : IQuery<Fa
 {
     /// <summary>Estimates to add to each face (<see cref="DetectedFace.Estimates"/>).</summary>
     public FaceEstimateKinds Estimate { get; init; }
+
+    /// <summary>Adds each face's JPEG crop with a margin around it (<see cref="DetectedFace.CropJpeg"/>): what Events keeps of an enrolled photo.</summary>
+    public bool WithCrops { get; init; }
 }
 
 /// <param name="Faces">The largest faces (at most LunaPoint:Detection:Photos:MaxFaces), largest first.</param>
@@ -83,4 +86,7 @@ public sealed record DetectedFace(FaceBox Box, double Score, IReadOnlyList<FaceP
 {
     /// <summary>The estimates asked for with <see cref="DetectFaces.Estimate"/>; null when none were.</summary>
     public FaceEstimates? Estimates { get; init; }
+
+    /// <summary>The face with a margin around it, as a JPEG, when asked with <see cref="DetectFaces.WithCrops"/>; null otherwise.</summary>
+    public byte[]? CropJpeg { get; init; }
 }

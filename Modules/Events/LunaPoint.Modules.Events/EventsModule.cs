@@ -1,5 +1,6 @@
 using FluentValidation;
 using LunaPoint.Modules.Events.Data;
+using LunaPoint.Modules.Events.Enrolment;
 using LunaPoint.Modules.Events.Features;
 using LunaPoint.Modules.Events.Images;
 using LunaPoint.Modules.Events.Ingestion;
@@ -25,6 +26,7 @@ public static class EventsModule
         builder.Services.AddSingleton<WatchlistIndex>();
         builder.Services.AddSingleton<EventIndex>();
         builder.AddEventsIngestion();
+        builder.AddEnrolment();
         return builder;
     }
 

@@ -21,6 +21,7 @@ public static class StreamsModule
         builder.AddModuleDatabase<StreamsDbContext, PostgresStreamsDbContext, SqliteStreamsDbContext>(StreamsDbContext.SchemaName);
         builder.Services.AddValidatorsFromAssembly(typeof(StreamsModule).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         builder.Services.AddScoped<LicenseGuard>();
+        builder.Services.AddScoped<ListIdsGuard>();
         builder.Services.AddScoped<StreamLog>();
         builder.Services.AddScoped<StreamCreator>();
         builder.AddMediaRoots();

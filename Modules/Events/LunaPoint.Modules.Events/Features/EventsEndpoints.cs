@@ -13,6 +13,21 @@ internal static class EventsEndpoints
         var lists = api.MapGroup("/lists").WithTags("Lists");
         var faces = api.MapGroup("/faces").WithTags("Faces");
         var search = api.MapGroup("").WithTags("Search");
+        ListListsEndpoint.Map(lists);
+        GetListEndpoint.Map(lists);
+        CreateListEndpoint.Map(lists);
+        PatchListEndpoint.Map(lists);
+        DeleteListEndpoint.Map(lists);
+        ListFacesEndpoint.Map(lists);
+        CreateFaceEndpoint.Map(lists);
+        ImportDescriptorsEndpoint.Map(lists);
+        BulkEnrolFacesEndpoint.Map(lists);
+        GetFaceEndpoint.Map(faces);
+        PatchFaceEndpoint.Map(faces);
+        DeleteFaceEndpoint.Map(faces);
+        AddFacePhotoEndpoint.Map(faces);
+        DeleteFacePhotoEndpoint.Map(faces);
+        GetFacePhotoImageEndpoint.Map(faces);
         _ = (events, lists, faces, search);
     }
 }

@@ -1,5 +1,6 @@
 using LunaPoint.Modules.Detection.Contracts;
 using LunaPoint.Modules.Detection.Inference;
+using LunaPoint.Modules.Detection.Workers;
 using LunaPoint.SharedKernel.Errors;
 using Mediator;
 using Microsoft.Extensions.Options;
@@ -39,7 +40,8 @@ internal sealed class DetectFacesHandler(FaceEngine engine, FaceEstimator estima
         foreach (var face in candidates.OrderByDescending(c => Rounded(c.Box).Width * Rounded(c.Box).Height).Take(settings.MaxFaces))
         {
             var (described, pose) = await DescribeAsync(image, face, query.WithDescriptors, cancellationToken);
-            faces.Add(query.Estimate == FaceEstimateKinds.None ? described : described with { Estimates = await EstimateAsync(image, face, described, pose, query.Estimate, candidates.Count, cancellationToken) });
+            var answered = query.Estimate == FaceEstimateKinds.None ? described : described with { Estimates = await EstimateAsync(image, face, described, pose, query.Estimate, candidates.Count, cancellationToken) };
+            faces.Add(query.WithCrops ? answered with { CropJpeg = CropJpeg(image, face.Box) } : answered);
         }
 
         return new FaceDetectionResult(image.Width, image.Height, faces) { FacesFound = candidates.Count, MinFaceSize = minFace };
@@ -48,6 +50,16 @@ internal sealed class DetectFacesHandler(FaceEngine engine, FaceEstimator estima
     // The pose measured for quality is this box's in this image: the estimates reuse it rather than run fr_pose again.
     private ValueTask<FaceEstimates> EstimateAsync(Mat image, FaceCandidate face, DetectedFace described, HeadPose pose, FaceEstimateKinds kinds, int faces, CancellationToken cancellationToken) =>
         estimator.EstimateAsync(image, face.Box, [.. described.Landmarks.Select(p => new Point2f(p.X, p.Y))], kinds, faces, pose, cancellationToken);
+
+    // The same crop and quality as a best shot's context JPEG, so enrolled photos and events look alike.
+    private static byte[] CropJpeg(Mat image, Rect2f box)
+    {
+        var (crop, _) = HeldShot.CropContext(image, box);
+        using (crop)
+        {
+            return crop.ImEncode(".jpg", BestShotEmitter.JpegQuality);
+        }
+    }
 
     private static FaceBox Rounded(Rect2f box) =>
         new((int)Math.Round(box.X), (int)Math.Round(box.Y), (int)Math.Round(box.Width), (int)Math.Round(box.Height));

@@ -8,6 +8,6 @@ namespace LunaPoint.Modules.Events.Features;
 internal sealed class CountFacesWithDescriptorsHandler(EventsDbContext db) : IQueryHandler<CountFacesWithDescriptors, long>
 {
     public async ValueTask<long> Handle(CountFacesWithDescriptors query, CancellationToken cancellationToken) =>
-        // A watchlist face is stored only with its descriptor (the column is required), so every face counts.
-        await db.Faces.LongCountAsync(cancellationToken);
+        // A face counts once it has a descriptor (a photo or an imported one), however many it has.
+        await db.Faces.LongCountAsync(f => db.FacePhotos.Any(p => p.FaceId == f.Id), cancellationToken);
 }

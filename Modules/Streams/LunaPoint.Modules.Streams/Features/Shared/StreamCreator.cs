@@ -10,7 +10,7 @@ namespace LunaPoint.Modules.Streams.Features;
 
 /// <summary>Creates one stream (POST) or many (import) the same way: validated, licensed, all or nothing.</summary>
 internal sealed class StreamCreator(
-    StreamsDbContext db, IValidator<StreamRequest> validator, LicenseGuard license, StreamLog log, ISender sender, IPublisher publisher, TimeProvider clock)
+    StreamsDbContext db, IValidator<StreamRequest> validator, LicenseGuard license, ListIdsGuard lists, StreamLog log, ISender sender, IPublisher publisher, TimeProvider clock)
 {
     /// <param name="fieldPrefix">"streams" for an import (errors name streams[i].field), null for one stream.</param>
     public async Task<IReadOnlyList<StreamDto>> CreateAsync(IReadOnlyList<StreamRequest> requests, string? fieldPrefix, CancellationToken cancellationToken)
@@ -27,6 +27,7 @@ internal sealed class StreamCreator(
         }
 
         await validator.ValidateAllAsync(requests, fieldPrefix, cancellationToken);
+        await lists.CheckAsync(requests, fieldPrefix, null, cancellationToken);
         await license.CheckAsync(requests, null, cancellationToken);
         var now = clock.GetUtcNow();
         var created = new List<VideoStream>();

@@ -12,7 +12,7 @@ namespace LunaPoint.Modules.Streams.Features;
 internal sealed record UpdateStream(Guid Id, StreamRequest Stream) : ICommand<StreamDto>;
 
 internal sealed class UpdateStreamHandler(
-    StreamsDbContext db, IValidator<StreamRequest> validator, LicenseGuard license, StreamLog log, ISender sender, IPublisher publisher, TimeProvider clock)
+    StreamsDbContext db, IValidator<StreamRequest> validator, LicenseGuard license, ListIdsGuard lists, StreamLog log, ISender sender, IPublisher publisher, TimeProvider clock)
     : ICommandHandler<UpdateStream, StreamDto>
 {
     public async ValueTask<StreamDto> Handle(UpdateStream command, CancellationToken cancellationToken)
@@ -20,6 +20,7 @@ internal sealed class UpdateStreamHandler(
         var stream = await db.FindStreamAsync(command.Id, cancellationToken);
         var request = KeepStoredSecrets(command.Stream, stream);
         await validator.ValidateAllAsync([request], null, cancellationToken);
+        await lists.CheckAsync([request], null, stream.Id, cancellationToken);
         await license.CheckAsync([request], stream.Id, cancellationToken);
         var before = StreamMapping.ToDto(stream);
         var wasEnabled = stream.Enabled;

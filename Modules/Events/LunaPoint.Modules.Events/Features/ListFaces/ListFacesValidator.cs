@@ -1,0 +1,13 @@
+using FluentValidation;
+using LunaPoint.SharedKernel.Paging;
+
+namespace LunaPoint.Modules.Events.Features;
+
+internal sealed class ListFacesValidator : AbstractValidator<ListFaces>
+{
+    public ListFacesValidator()
+    {
+        this.ValidPaging(q => q.Page, q => q.PageSize);
+        RuleFor(q => q.Name).MaximumLength(200).Must(n => n is null || !n.Contains('\0')).OverridePropertyName("name");
+    }
+}
