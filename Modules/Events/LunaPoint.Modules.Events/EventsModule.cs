@@ -23,6 +23,7 @@ public static class EventsModule
         builder.Services.AddSingleton<ImageStore>();
         builder.Services.AddSingleton<WatchlistIndex>();
         builder.Services.AddSingleton<EventIndex>();
+        builder.AddEventSearch();
         return builder;
     }
 

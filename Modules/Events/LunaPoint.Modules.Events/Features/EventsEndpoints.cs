@@ -14,5 +14,11 @@ internal static class EventsEndpoints
         var faces = api.MapGroup("/faces").WithTags("Faces");
         var search = api.MapGroup("").WithTags("Search");
         _ = (events, lists, faces, search);
+        ListEventsEndpoint.Map(events);
+        ExportEventsEndpoint.Map(events);
+        GetEventEndpoint.Map(events);
+        GetEventImageEndpoint.Map(events);
+        SearchFacesEndpoint.Map(search);
+        VerifyFacesEndpoint.Map(search);
     }
 }
