@@ -3,31 +3,50 @@ using Microsoft.AspNetCore.Mvc;
 namespace LunaPoint.Modules.Events.Features;
 
 /// <summary>
-/// The filters as query parameters (bound by the framework, so a bad Guid, time or number is a 400 naming
-/// the parameter). Class, not struct: [AsParameters] then lists each one in OpenAPI.
+/// The filters as query parameters. Bound as text and parsed by <see cref="SearchParameters"/>, so a bad
+/// GUID, time or number is a 400 naming the parameter as the client spelt it (the binder would name the
+/// C# property). A class, not a struct: [AsParameters] then lists each one in OpenAPI.
 /// </summary>
 internal sealed class EventFilterParameters
 {
     [FromQuery(Name = "from")]
-    public DateTimeOffset? From { get; init; }
+    public string? From { get; init; }
+
     [FromQuery(Name = "to")]
-    public DateTimeOffset? To { get; init; }
+    public string? To { get; init; }
+
     [FromQuery(Name = "streamId")]
-    public Guid? StreamId { get; init; }
+    public string? StreamId { get; init; }
+
     [FromQuery(Name = "listId")]
-    public Guid? ListId { get; init; }
+    public string? ListId { get; init; }
+
     [FromQuery(Name = "faceId")]
-    public Guid? FaceId { get; init; }
+    public string? FaceId { get; init; }
+
     [FromQuery(Name = "matched")]
-    public bool? Matched { get; init; }
+    public string? Matched { get; init; }
+
     [FromQuery(Name = "ageFrom")]
-    public double? AgeFrom { get; init; }
+    public string? AgeFrom { get; init; }
+
     [FromQuery(Name = "ageTo")]
-    public double? AgeTo { get; init; }
+    public string? AgeTo { get; init; }
+
     [FromQuery(Name = "gender")]
     public string? Gender { get; init; }
+
     [FromQuery(Name = "liveness")]
     public string? Liveness { get; init; }
 
-    public EventFilter ToFilter() => new(From, To, StreamId, ListId, FaceId, Matched, AgeFrom, AgeTo, Gender, Liveness);
+    public EventFilter ToFilter()
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["from"] = From ?? "", ["to"] = To ?? "", ["streamId"] = StreamId ?? "", ["listId"] = ListId ?? "", ["matched"] = Matched ?? "",
+            ["ageFrom"] = AgeFrom ?? "", ["ageTo"] = AgeTo ?? "", ["gender"] = Gender ?? "", ["liveness"] = Liveness ?? "",
+        };
+        var parameters = new SearchParameters(values);
+        return parameters.Filter() with { FaceId = new SearchParameters(new Dictionary<string, string> { ["faceId"] = FaceId ?? "" }).Id("faceId") };
+    }
 }
