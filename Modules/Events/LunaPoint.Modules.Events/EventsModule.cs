@@ -27,6 +27,7 @@ public static class EventsModule
         builder.Services.AddSingleton<EventIndex>();
         builder.AddEventsIngestion();
         builder.AddEnrolment();
+        builder.AddEventSearch();
         return builder;
     }
 

@@ -29,5 +29,11 @@ internal static class EventsEndpoints
         DeleteFacePhotoEndpoint.Map(faces);
         GetFacePhotoImageEndpoint.Map(faces);
         _ = (events, lists, faces, search);
+        ListEventsEndpoint.Map(events);
+        ExportEventsEndpoint.Map(events);
+        GetEventEndpoint.Map(events);
+        GetEventImageEndpoint.Map(events);
+        SearchFacesEndpoint.Map(search);
+        VerifyFacesEndpoint.Map(search);
     }
 }
