@@ -16,6 +16,7 @@ return args.FirstOrDefault() switch
     "similarity" => await LunaPoint.Benchmarks.Similarity.SimilarityBenchmark.RunAsync(args),
     "streams" => await StreamsCommand.RunAsync(args[1..]),
     "matcher" => MatcherBenchmark.Run(args[1..]),
+    "search" => await LunaPoint.Benchmarks.Search.SearchBenchmark.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 
