@@ -2,6 +2,8 @@ using System.Net;
 using LunaPoint.SharedKernel.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LunaPoint.Tests.Infrastructure;
@@ -14,6 +16,12 @@ public sealed class LunaPointFactory(TestDatabase database, IReadOnlyDictionary<
     : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
+
+    /// <summary>
+    /// Changes to the host's services, for the few states settings cannot make (e.g. a host caught before a
+    /// start-up job has run). Everything else goes through settings.
+    /// </summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     public const string AdminPassword = "Bootstrap-Admin-Pass-1";
 
@@ -41,6 +49,10 @@ public sealed class LunaPointFactory(TestDatabase database, IReadOnlyDictionary<
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
+        }
     }
 
     /// <summary>Polls /health/ready until it answers 200, failing with the last report if it never does.</summary>
@@ -70,9 +82,9 @@ public sealed class LunaPointFactory(TestDatabase database, IReadOnlyDictionary<
         await Database.DisposeAsync();
     }
 
-    public static async Task<LunaPointFactory> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<LunaPointFactory> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var factory = new LunaPointFactory(await TestDatabase.CreateAsync(provider), settings);
+        var factory = new LunaPointFactory(await TestDatabase.CreateAsync(provider), settings) { TestServices = services };
         _ = factory.Server; // builds and starts the host
         return factory;
     }

@@ -136,8 +136,11 @@ public abstract class SearchBadInputTests(SearchHostFixture fixture) : IAsyncLif
     [Fact]
     public async Task IndexStillLoading_Returns503WithRetryAfter()
     {
-        // A host whose loader has not run (event workers off), so neither index is marked loaded.
-        await using var factory = await LunaPointFactory.StartAsync(fixture.Provider, new Dictionary<string, string?> { ["Modules:Events:Workers:Enabled"] = "false" });
+        // A host caught before its index loader has run (the loader is left out), so neither index is marked loaded.
+        await using var factory = await LunaPointFactory.StartAsync(
+            fixture.Provider,
+            new Dictionary<string, string?> { ["Modules:Events:Workers:Enabled"] = "false" },
+            services => services.Remove(services.Single(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == typeof(LunaPoint.Modules.Events.Features.IndexLoader))));
         await factory.WaitUntilReadyAsync();
         Assert.False(factory.Services.GetRequiredService<WatchlistIndex>().Readiness.IsReady, "this host's loader marked the index loaded: the case cannot be made");
         using var viewer = await factory.CreateClientAsAsync(Roles.Viewer);

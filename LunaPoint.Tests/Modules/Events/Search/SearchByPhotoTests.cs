@@ -92,7 +92,10 @@ public abstract class SearchByPhotoTests(SearchHostFixture fixture) : IAsyncLife
         var similarities = answer.Candidates().Select(c => c.GetProperty("similarity").GetDouble()).ToList();
         Assert.Equal(5, similarities.Count);
         Assert.Equal(similarities.OrderByDescending(s => s), similarities);
-        Assert.Equal("julia_facedetect_sample.jpg", answer.Candidates()[0].GetProperty("name").GetString());
+        // Other tests of this host enrol the same photo under other names (an exact tie), so the top is read in this test's list.
+        var ours = answer.Candidates().Where(c => c.GetProperty("listId").GetGuid() == list).ToList();
+        Assert.Equal("julia_facedetect_sample.jpg", ours[0].GetProperty("name").GetString());
+        Assert.Equal(answer.Candidates()[0].GetProperty("similarity").GetDouble(), ours[0].GetProperty("similarity").GetDouble());
         Assert.True(answer.GetProperty("tookMs").GetDouble() > 0);
     }
 

@@ -85,7 +85,7 @@ public abstract class SearchSourcesTests(SearchHostFixture fixture) : IAsyncLife
         var byStream = await EventIdsAsync(new { descriptor = query, target = "events", streamId = streamB, limit = 100 });
         var byBoth = await EventIdsAsync(new { descriptor = query, target = "events", streamId = streamA, from = day.AddDays(-1).AddHours(-1), to = day.AddHours(1), limit = 100 });
 
-        Assert.Equal([inRange.Id, otherStream.Id], byDay.Order());
+        Assert.Equal(new[] { inRange.Id, otherStream.Id }.Order(), byDay.Order());
         Assert.Equal([otherStream.Id], byStream);
         Assert.Equal(new[] { inRange.Id, dayBefore.Id }.Order(), byBoth.Order());
         Assert.DoesNotContain(dayAfter.Id, byDay.Concat(byBoth));
