@@ -7,11 +7,13 @@ using LunaPoint.Benchmarks.Streams;
 //   dotnet run -c Release --project LunaPoint.Benchmarks -- stages [--runs N]
 //   dotnet run -c Release --project LunaPoint.Benchmarks -- estimates [--runs N]
 //   dotnet run -c Release --project LunaPoint.Benchmarks -- streams --count 8 --seconds 60
+//   dotnet run -c Release --project LunaPoint.Benchmarks -- import --faces 1000000
 return args.FirstOrDefault() switch
 {
     "stages" => await StageBenchmark.RunAsync(args),
     "estimates" => await EstimateBenchmark.RunAsync(args),
     "streams" => await StreamsCommand.RunAsync(args[1..]),
+    "import" => await LunaPoint.Benchmarks.Import.ImportCommand.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 
