@@ -9,6 +9,7 @@ using LunaPoint.Benchmarks.Streams;
 //   dotnet run -c Release --project LunaPoint.Benchmarks -- estimates [--runs N]
 //   dotnet run -c Release --project LunaPoint.Benchmarks -- streams --count 8 --seconds 60
 //   dotnet run -c Release --project LunaPoint.Benchmarks -- matcher --faces 1000000 --queries 200
+//   dotnet run -c Release --project LunaPoint.Benchmarks -- import --faces 1000000
 return args.FirstOrDefault() switch
 {
     "stages" => await StageBenchmark.RunAsync(args),
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
     "streams" => await StreamsCommand.RunAsync(args[1..]),
     "matcher" => MatcherBenchmark.Run(args[1..]),
     "search" => await LunaPoint.Benchmarks.Search.SearchBenchmark.RunAsync(args[1..]),
+    "import" => await LunaPoint.Benchmarks.Import.ImportCommand.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 

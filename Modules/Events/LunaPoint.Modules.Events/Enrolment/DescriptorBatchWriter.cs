@@ -58,13 +58,13 @@ internal sealed class DescriptorBatchWriter(EventsDbContext db)
             {
                 foreach (var face in faces)
                 {
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(face.FaceId, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(face.Name, NpgsqlDbType.Varchar, cancellationToken);
-                    await WriteNullableAsync(copy, face.ExternalId, cancellationToken);
-                    await WriteNullableAsync(copy, face.UserDataJson, cancellationToken);
-                    await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+                    copy.StartRow();
+                    copy.Write(face.FaceId, NpgsqlDbType.Uuid);
+                    copy.Write(face.Name, NpgsqlDbType.Varchar);
+                    WriteNullable(copy, face.ExternalId);
+                    WriteNullable(copy, face.UserDataJson);
+                    copy.Write(now, NpgsqlDbType.TimestampTz);
+                    copy.Write(now, NpgsqlDbType.TimestampTz);
                 }
 
                 await copy.CompleteAsync(cancellationToken);
@@ -74,10 +74,10 @@ internal sealed class DescriptorBatchWriter(EventsDbContext db)
             {
                 foreach (var face in faces)
                 {
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(listId, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(face.FaceId, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+                    copy.StartRow();
+                    copy.Write(listId, NpgsqlDbType.Uuid);
+                    copy.Write(face.FaceId, NpgsqlDbType.Uuid);
+                    copy.Write(now, NpgsqlDbType.TimestampTz);
                 }
 
                 await copy.CompleteAsync(cancellationToken);
@@ -88,14 +88,14 @@ internal sealed class DescriptorBatchWriter(EventsDbContext db)
             {
                 foreach (var face in faces)
                 {
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(face.PhotoId, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(face.FaceId, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(DescriptorCodec.ToBytes(face.Descriptor), NpgsqlDbType.Bytea, cancellationToken);
-                    await copy.WriteAsync(DescriptorCodec.Model, NpgsqlDbType.Varchar, cancellationToken);
-                    await WriteNullableAsync(copy, face.ImagePath, cancellationToken);
-                    await copy.WriteAsync(face.Quality, NpgsqlDbType.Double, cancellationToken);
-                    await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+                    copy.StartRow();
+                    copy.Write(face.PhotoId, NpgsqlDbType.Uuid);
+                    copy.Write(face.FaceId, NpgsqlDbType.Uuid);
+                    copy.Write(DescriptorCodec.ToBytes(face.Descriptor), NpgsqlDbType.Bytea);
+                    copy.Write(DescriptorCodec.Model, NpgsqlDbType.Varchar);
+                    WriteNullable(copy, face.ImagePath);
+                    copy.Write(face.Quality, NpgsqlDbType.Double);
+                    copy.Write(now, NpgsqlDbType.TimestampTz);
                 }
 
                 await copy.CompleteAsync(cancellationToken);
@@ -109,15 +109,17 @@ internal sealed class DescriptorBatchWriter(EventsDbContext db)
         }
     }
 
-    private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken)
+    // Rows are written synchronously into the importer's buffer (it sends when full): awaiting each of
+    // millions of values cost more than the I/O it could overlap.
+    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)
     {
         if (value is null)
         {
-            await copy.WriteNullAsync(cancellationToken);
+            copy.WriteNull();
         }
         else
         {
-            await copy.WriteAsync(value, NpgsqlDbType.Varchar, cancellationToken);
+            copy.Write(value, NpgsqlDbType.Varchar);
         }
     }
 }

@@ -139,7 +139,8 @@ internal static class ImportLine
             return null;
         }
 
-        var floats = DescriptorCodec.ToFloats(bytes[..written]);
+        // On little-endian hosts the bytes are the floats already (a million lines: no per-value decoding).
+        var floats = BitConverter.IsLittleEndian ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes[..written]).ToArray() : DescriptorCodec.ToFloats(bytes[..written]);
         return DescriptorCodec.TryNormalise(floats, out error) ? floats : null;
     }
 }

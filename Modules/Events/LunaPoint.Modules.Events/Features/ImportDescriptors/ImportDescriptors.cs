@@ -31,6 +31,8 @@ internal sealed class ImportDescriptorsHandler(
 
         var run = new ImportRun(settings.MaxReportedErrors);
         var batch = new List<ImportedFace>(settings.ImportBatchSize);
+        // One batch is written while the next is parsed: the database and the parser each keep a core busy.
+        var writing = Task.CompletedTask;
         await new LineReader(command.Body, settings.MaxLineBytes).ReadAllAsync(async (number, line) =>
         {
             if (line is { } bytes && bytes.Span.Trim(" \t"u8).IsEmpty)
@@ -48,7 +50,9 @@ internal sealed class ImportDescriptorsHandler(
                 batch.Add(face);
                 if (batch.Count >= settings.ImportBatchSize)
                 {
-                    await FlushAsync(list.Id, batch, run, cancellationToken);
+                    await writing;
+                    writing = FlushAsync(list.Id, batch, run, cancellationToken);
+                    batch = new List<ImportedFace>(settings.ImportBatchSize);
                 }
             }
             else
@@ -56,6 +60,7 @@ internal sealed class ImportDescriptorsHandler(
                 run.Fail(number, field!, error!);
             }
         }, cancellationToken);
+        await writing;
         await FlushAsync(list.Id, batch, run, cancellationToken);
         await sender.Send(new RecordAuditEntry(EventsModule.Name, "faces.imported", Target: $"list {list.Name} ({list.Id}): {run.Imported} imported, {run.Failed} failed, {run.Refused} refused"), cancellationToken);
         return run.Report();
@@ -68,6 +73,8 @@ internal sealed class ImportDescriptorsHandler(
             return;
         }
 
+        // Off the reading loop's thread, so the next batch is parsed meanwhile.
+        await Task.Yield();
         var faces = batch.Select(f => new NewFace(Guid.NewGuid(), Guid.NewGuid(), f.Name, f.ExternalId, f.UserDataJson, f.Descriptor)).ToList();
         using (await gate.EnterAsync(cancellationToken))
         {
@@ -88,7 +95,6 @@ internal sealed class ImportDescriptorsHandler(
         }
 
         sync.AddPhotos([listId], faces.Select(f => (f.PhotoId, f.FaceId, f.Descriptor)).ToList());
-        run.Imported += faces.Count;
-        batch.Clear();
+        run.Add(imported: faces.Count);
     }
 }
