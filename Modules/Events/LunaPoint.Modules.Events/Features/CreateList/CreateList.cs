@@ -17,7 +17,7 @@ internal sealed record ListRequest(string Name, string? Description = null, stri
 
 internal sealed record CreateList(ListRequest List) : ICommand<ListDto>;
 
-internal sealed class CreateListHandler(EventsDbContext db, ISender sender, TimeProvider clock) : ICommandHandler<CreateList, ListDto>
+internal sealed class CreateListHandler(EventsDbContext db, ISender sender, TimeProvider clock, LunaPoint.Modules.Events.Ingestion.ListCatalog catalog) : ICommandHandler<CreateList, ListDto>
 {
     public async ValueTask<ListDto> Handle(CreateList command, CancellationToken cancellationToken)
     {
@@ -38,6 +38,8 @@ internal sealed class CreateListHandler(EventsDbContext db, ISender sender, Time
         };
         db.Lists.Add(list);
         await db.SaveChangesAsync(cancellationToken);
+        // Matching reads list names, colours and thresholds from the catalog: the next batch reloads them.
+        catalog.Invalidate();
         await sender.Send(new RecordAuditEntry(EventsModule.Name, "list.created", Target: $"list {list.Name} ({list.Id})", After: FaceReader.ToDto(list, 0)), cancellationToken);
         return FaceReader.ToDto(list, 0);
     }

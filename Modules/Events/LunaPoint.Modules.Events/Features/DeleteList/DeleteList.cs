@@ -16,7 +16,7 @@ internal sealed record DeleteList(Guid Id) : ICommand<DeletedList>;
 /// <param name="FacesDeleted">Faces deleted with the list (those in no other list).</param>
 internal sealed record DeletedList(Guid Id, long FacesDeleted);
 
-internal sealed class DeleteListHandler(EventsDbContext db, FaceRemoval removal, WatchlistSync sync, ISender sender) : ICommandHandler<DeleteList, DeletedList>
+internal sealed class DeleteListHandler(EventsDbContext db, FaceRemoval removal, WatchlistSync sync, ISender sender, LunaPoint.Modules.Events.Ingestion.ListCatalog catalog) : ICommandHandler<DeleteList, DeletedList>
 {
     public async ValueTask<DeletedList> Handle(DeleteList command, CancellationToken cancellationToken)
     {
@@ -35,6 +35,8 @@ internal sealed class DeleteListHandler(EventsDbContext db, FaceRemoval removal,
 
         removal.Committed();
         sync.RemoveList(list.Id);
+        // Matching reads list names, colours and thresholds from the catalog: the next batch reloads them.
+        catalog.Invalidate();
         await sender.Send(new RecordAuditEntry(EventsModule.Name, "list.deleted", Target: $"list {list.Name} ({list.Id}), {ownFaces.Count} face(s) with it", Before: before), cancellationToken);
         return new DeletedList(list.Id, ownFaces.Count);
     }

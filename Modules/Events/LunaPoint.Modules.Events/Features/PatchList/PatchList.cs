@@ -10,7 +10,7 @@ namespace LunaPoint.Modules.Events.Features;
 /// <summary>A list after merging a patch onto it (what the validator checks and the handler stores).</summary>
 internal sealed record PatchList(Guid Id, MergePatch Patch) : ICommand<ListDto>;
 
-internal sealed class PatchListHandler(EventsDbContext db, ISender sender, TimeProvider clock) : ICommandHandler<PatchList, ListDto>
+internal sealed class PatchListHandler(EventsDbContext db, ISender sender, TimeProvider clock, LunaPoint.Modules.Events.Ingestion.ListCatalog catalog) : ICommandHandler<PatchList, ListDto>
 {
     public static readonly string[] Fields = ["name", "description", "color", "threshold", "notify"];
 
@@ -36,6 +36,8 @@ internal sealed class PatchListHandler(EventsDbContext db, ISender sender, TimeP
         list.Notify = merged.Notify!.Value;
         list.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        // Matching reads list names, colours and thresholds from the catalog: the next batch reloads them.
+        catalog.Invalidate();
         var after = await db.ListDtoAsync(list, cancellationToken);
         await sender.Send(new RecordAuditEntry(EventsModule.Name, "list.changed", Target: $"list {list.Name} ({list.Id})", Before: before, After: after), cancellationToken);
         return after;
