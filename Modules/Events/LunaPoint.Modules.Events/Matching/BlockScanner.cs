@@ -59,6 +59,8 @@ internal static class BlockScanner
         var scales = block.Scales;
         var owners = block.Owners;
         var dropped = float.NegativeInfinity;
+        var entry = into.Entry;
+        var (step, offset, perScale, constant) = (query.Step, query.Offset, query.PerScale, query.Constant);
         for (var i = 0; i < block.Count; i++)
         {
             if (ownerMask is not null && !ownerMask[owners[i]])
@@ -67,20 +69,22 @@ internal static class BlockScanner
             }
 
             var dot = ScanKernels.CodeDot(ref codes[i * FourBitCodes.BytesPerVector], values);
-            var estimate = query.Upper(dot, scales[i]);
-            if (estimate < floor)
+            // QueryCodes.Upper, with its fields in registers.
+            var bound = (scales[i] * ((step * (dot - offset)) + perScale)) + constant;
+
+            // Nearly every entry falls here once the heap is full: two compares, no calls.
+            if (bound <= entry || bound < floor)
             {
+                if (bound > dropped && bound >= floor)
+                {
+                    dropped = bound;
+                }
+
                 continue;
             }
 
-            if (estimate > into.Entry)
-            {
-                into.Offer(new Candidate(estimate, block, i));
-            }
-            else
-            {
-                dropped = MathF.Max(dropped, estimate);
-            }
+            into.Offer(new Candidate(bound, block, i));
+            entry = into.Entry;
         }
 
         into.NoteDropped(dropped);

@@ -32,17 +32,20 @@ internal sealed class QueryCodes
         // (uniform within +-scale/2 per dimension, weighted by the query: standard deviation
         // scale * |q| / sqrt(12)) and the query's rounding (+-Step/2, weighted by a unit vector:
         // Step / sqrt(12)). The bound adds MarginSigmas of the (summed, so larger) deviations.
-        _perScale = MarginSigmas * norm / MathF.Sqrt(12f);
-        _constant = MarginSigmas * Step / MathF.Sqrt(12f);
+        PerScale = MarginSigmas * norm / MathF.Sqrt(12f);
+        Constant = MarginSigmas * Step / MathF.Sqrt(12f);
     }
 
     /// <summary>Dimensions 0..255 then 256..511, as int8.</summary>
     public sbyte[] Values { get; } = new sbyte[FourBitCodes.Dimensions];
 
-    private readonly float _perScale;
-    private readonly float _constant;
-
     public float Step { get; }
+
+    /// <summary>The margin's part that grows with a vector's scale.</summary>
+    public float PerScale { get; }
+
+    /// <summary>The margin's part from the query's own rounding.</summary>
+    public float Constant { get; }
 
     /// <summary>7.5 x the sum of the int8 values: the codes' offset folded into the query.</summary>
     public float Offset { get; }
@@ -54,8 +57,8 @@ internal sealed class QueryCodes
     /// What the exact cosine cannot exceed (bar a 6-sigma rounding error): the estimate plus this
     /// vector's margin. The scan ranks and prunes by it.
     /// </summary>
-    public float Upper(int codeDot, float vectorScale) => (vectorScale * ((Step * (codeDot - Offset)) + _perScale)) + _constant;
+    public float Upper(int codeDot, float vectorScale) => (vectorScale * ((Step * (codeDot - Offset)) + PerScale)) + Constant;
 
     /// <summary>The margin of a vector with this scale (for tests and the docs).</summary>
-    public float Margin(float vectorScale) => (vectorScale * _perScale) + _constant;
+    public float Margin(float vectorScale) => (vectorScale * PerScale) + Constant;
 }
