@@ -18,4 +18,22 @@ internal static class DatabaseRefusal
 
         return false;
     }
+
+    /// <summary>
+    /// A unique key refused the write: two requests raced for the same name or membership and this one lost
+    /// (PostgreSQL 23505, SQLite's SQLITE_CONSTRAINT_UNIQUE / PRIMARYKEY). The client is told 409, never 500.
+    /// </summary>
+    public static bool IsUniqueViolation(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
+                || current is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -27,6 +27,12 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             // A handler reading client JSON itself (a merge patch) meets the same refusals as the binder.
             System.Text.Json.JsonException json => ReadProblem(ReadFailures.Describe(json)),
             _ when DatabaseRefusal.IsDataException(exception) => DatabaseProblem(exception, httpContext),
+            _ when DatabaseRefusal.IsUniqueViolation(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict.",
+                Detail = "Another request changed the same thing at the same moment; read it again and retry.",
+            },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
             UnauthorizedException unauthorized => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Unauthorized.", Detail = unauthorized.Message },
             ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = forbidden.Message },

@@ -60,6 +60,30 @@ public abstract partial class StreamPagesTests(LicensedHostFixture fixture) : IA
     }
 
     [Fact]
+    public async Task StreamForm_OffersTheWatchlists_AndSavesTheTickedOnesAsListIds()
+    {
+        var name = $"Gate staff {Guid.NewGuid():N}";
+        var list = (await Json(await _admin.PostAsJsonAsync("/api/v1/lists", new { name }))).GetProperty("id").GetGuid();
+
+        var form = await _browser.GetStringAsync("/streams/new");
+        Assert.Contains($"name=\"settings.listIds\" value=\"{list}\"", form);
+        Assert.Contains(name, form);
+
+        using var created = await PostFormAsync("/streams/new", "/streams/new", Fields("Staff door", "rtsp://127.0.0.1:8554/staff", ("settings.listIds", list.ToString())));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var stream = (await Json(await _admin.GetAsync("/api/v1/streams?name=staff door"))).GetProperty("items")[0];
+        Assert.Equal([list], stream.GetProperty("settings").GetProperty("listIds").EnumerateArray().Select(e => e.GetGuid()).ToList());
+        var id = stream.GetProperty("id").GetString();
+        Assert.Matches($"value=\"{list}\" checked", await _browser.GetStringAsync($"/streams/{id}/edit"));
+
+        // A list id that does not exist is refused beside the picker, not saved.
+        using var refused = await PostFormAsync("/streams/new", "/streams/new", Fields("Ghost door", "rtsp://127.0.0.1:8554/ghost", ("settings.listIds", Guid.NewGuid().ToString())));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches(@"</fieldset>\s*<span class=""field-error"">[^<]+</span>", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(0, (await Json(await _admin.GetAsync("/api/v1/streams?name=ghost door"))).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task InvalidForm_IsShownAgain_WithTheErrorBesideEachField()
     {
         using var refused = await PostFormAsync("/streams/new", "/streams/new", Fields("", "http://127.0.0.1/not-rtsp", ("settings.detectorStep", "0"), ("settings.maxAnalysisFps", "fast")));

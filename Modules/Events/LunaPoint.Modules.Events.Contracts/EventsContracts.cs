@@ -48,3 +48,9 @@ public sealed record UnknownFaceSeen(EventShot Shot) : INotification;
 public sealed record GetFacePhoto(Guid FaceId) : IQuery<FacePhotoImage?>;
 
 public sealed record FacePhotoImage(Guid FaceId, Guid PhotoId, byte[] Jpeg);
+
+/// <summary>A watchlist's id and name, for pickers in other modules' pages (the stream form).</summary>
+public sealed record WatchlistName(Guid Id, string Name);
+
+/// <summary>Every watchlist's id and name, by name (at most 1,000).</summary>
+public sealed record GetWatchlistNames : IQuery<IReadOnlyList<WatchlistName>>;

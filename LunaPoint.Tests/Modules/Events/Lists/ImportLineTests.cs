@@ -18,6 +18,20 @@ public sealed class ImportLineTests
         Assert.Equal(512, face.Descriptor.Length);
     }
 
+    [Theory]
+    [InlineData("{\"name\":\"\xff\"}")]
+    [InlineData("{\"\xff\":\"x\"}")]
+    [InlineData("{\"name\":\"s\\ud800x\"}")]
+    public void Parse_TextThatIsNotUtf8_IsThatLinesError_NotAnException(string latin1)
+    {
+        // Each char stands for one byte (0xff is not UTF-8 anywhere); \ud800 is a lone surrogate escape.
+        var line = Encoding.Latin1.GetBytes(latin1);
+        var face = ImportLine.Parse(line, 7, out var field, out var error);
+        Assert.Null(face);
+        Assert.Equal("line", field);
+        Assert.False(string.IsNullOrEmpty(error));
+    }
+
     [Fact]
     public async Task LineReader_SplitsLines_AndCapsLongOnes()
     {

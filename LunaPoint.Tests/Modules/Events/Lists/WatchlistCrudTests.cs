@@ -79,6 +79,25 @@ public abstract class WatchlistCrudTests(WatchlistHostFixture fixture) : Watchli
     }
 
     [Fact]
+    public async Task RacingRequests_ForTheSameNameOrMembership_AnswerConflict_NeverAServerError()
+    {
+        // Eight creates of one name at once: one wins, the others are told 409 (the unique key, not a 500).
+        var name = $"Race {Guid.NewGuid():N}";
+        var creates = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Api.Client.PostAsJsonAsync("/api/v1/lists", new { name })));
+        Assert.Equal(1, creates.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(creates.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+
+        // Eight patches adding the same lists to one face at once: each succeeds or is told 409.
+        var first = Id(await Api.CreateListAsync($"Race A {Guid.NewGuid():N}"));
+        var second = Id(await Api.CreateListAsync($"Race B {Guid.NewGuid():N}"));
+        var face = (await Api.EnrolAsync(first, "Racer")).GetProperty("id").GetString();
+        var body = $"{{\"listIds\":[\"{first}\",\"{second}\"]}}";
+        var patches = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Api.Client.PatchAsync($"/api/v1/faces/{face}", new StringContent(body, System.Text.Encoding.UTF8, "application/merge-patch+json"))));
+        Assert.All(patches, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{(int)r.StatusCode}: {r.Content.ReadAsStringAsync().Result}"));
+        Assert.Contains(patches, r => r.StatusCode == HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task BadInput_IsRefusedNamingTheField()
     {
         var listId = Id(await Api.CreateListAsync("Checked"));

@@ -71,10 +71,12 @@ internal static class ImportLine
                 return null;
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
+            // Utf8JsonReader throws InvalidOperationException (not JsonException) when a string holds invalid
+            // UTF-8 or a lone surrogate: that is this line's error too, never the whole import's.
             field = "line";
-            error = "The line is not valid JSON.";
+            error = ex is JsonException ? "The line is not valid JSON." : "The line holds text that is not valid UTF-8 (or a lone surrogate escape).";
             return null;
         }
 

@@ -18,12 +18,14 @@ internal sealed class EditStreamModel(ISender sender) : PageModel
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         await LicensedFeatureHints.LoadAsync(ViewData, sender, cancellationToken);
+        await WatchlistChoices.LoadAsync(ViewData, sender, cancellationToken);
         Form = StreamForm.From(await sender.Send(new GetStream(id), cancellationToken));
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         await LicensedFeatureHints.LoadAsync(ViewData, sender, cancellationToken);
+        await WatchlistChoices.LoadAsync(ViewData, sender, cancellationToken);
         var current = await sender.Send(new GetStream(id), cancellationToken);
         if (!ModelState.IsValid)
         {

@@ -14,11 +14,16 @@ internal sealed class NewStreamModel(ISender sender) : PageModel
     [BindProperty]
     public StreamForm Form { get; set; } = new();
 
-    public Task OnGetAsync(CancellationToken cancellationToken) => LicensedFeatureHints.LoadAsync(ViewData, sender, cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LicensedFeatureHints.LoadAsync(ViewData, sender, cancellationToken);
+        await WatchlistChoices.LoadAsync(ViewData, sender, cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LicensedFeatureHints.LoadAsync(ViewData, sender, cancellationToken);
+        await WatchlistChoices.LoadAsync(ViewData, sender, cancellationToken);
         if (!ModelState.IsValid)
         {
             return Page();

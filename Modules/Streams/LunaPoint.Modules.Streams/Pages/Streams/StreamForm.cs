@@ -33,6 +33,7 @@ internal sealed class StreamForm
     [ModelBinder(Name = "settings.bodies")] public bool Bodies { get; set; }
     [ModelBinder(Name = "settings.isoChecks")] public bool IsoChecks { get; set; }
     [ModelBinder(Name = "settings.attributes")] public bool Attributes { get; set; }
+    [ModelBinder(Name = "settings.listIds")] public List<Guid> ListIds { get; set; } = [];
     [ModelBinder(Name = "settings.bestShot.timeoutMs")] public int BestShotTimeoutMs { get; set; } = 2000;
     [ModelBinder(Name = "settings.healthcheck.reconnectDelayMs")] public int ReconnectDelayMs { get; set; } = 1000;
     [ModelBinder(Name = "settings.healthcheck.maxBackoffMs")] public int MaxBackoffMs { get; set; } = 30000;
@@ -45,6 +46,7 @@ internal sealed class StreamForm
         DetectionThreshold = s.Settings.DetectionThreshold, RoiX = s.Settings.Roi?.X, RoiY = s.Settings.Roi?.Y,
         RoiWidth = s.Settings.Roi?.Width, RoiHeight = s.Settings.Roi?.Height, RtspTransport = s.Settings.RtspTransport,
         WebhookUrl = s.Settings.WebhookUrl, Liveness = s.Settings.Liveness, Bodies = s.Settings.Bodies, IsoChecks = s.Settings.IsoChecks, Attributes = s.Settings.Attributes,
+        ListIds = s.Settings.ListIds?.ToList() ?? [],
         BestShotTimeoutMs = s.Settings.BestShot?.TimeoutMs ?? 2000,
         ReconnectDelayMs = s.Settings.Healthcheck?.ReconnectDelayMs ?? 1000, MaxBackoffMs = s.Settings.Healthcheck?.MaxBackoffMs ?? 30000,
     };
@@ -65,6 +67,7 @@ internal sealed class StreamForm
                 Roi = rectangle ? new RegionOfInterest(RoiX, RoiY, RoiWidth, RoiHeight) : settings.Roi?.Points is not null ? settings.Roi : null,
                 RtspTransport = RtspTransport, WebhookUrl = string.IsNullOrWhiteSpace(WebhookUrl) ? null : WebhookUrl.Trim(),
                 Liveness = Liveness, Bodies = Bodies, IsoChecks = IsoChecks, Attributes = Attributes,
+                ListIds = ListIds.Distinct().ToList(),
                 BestShot = (settings.BestShot ?? new BestShotSettings()) with { TimeoutMs = BestShotTimeoutMs },
                 Healthcheck = (settings.Healthcheck ?? new HealthcheckSettings()) with { ReconnectDelayMs = ReconnectDelayMs, MaxBackoffMs = MaxBackoffMs },
             });
