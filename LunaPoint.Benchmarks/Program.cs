@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "stages" => await StageBenchmark.RunAsync(args),
     "estimates" => await EstimateBenchmark.RunAsync(args),
     "streams" => await StreamsCommand.RunAsync(args[1..]),
+    "ingest" => await LunaPoint.Benchmarks.Ingest.IngestCommand.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 

@@ -3,6 +3,7 @@ using LunaPoint.Modules.Events.Images;
 using LunaPoint.Modules.Events.Matching;
 using LunaPoint.Modules.Streams.Contracts;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LunaPoint.Modules.Events.Ingestion;
@@ -49,13 +50,18 @@ internal sealed class EventBatchWriter(
                 }
             }
 
+            // The files are written while the rows go in; the transaction commits only once both are done.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var files = SaveFilesAsync(outcome, cancellationToken);
             try
             {
-                await SaveFilesAsync(outcome, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
+                await files;
+                await transaction.CommitAsync(cancellationToken);
             }
             catch
             {
+                await files.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 foreach (var (path, _) in outcome.NewFiles)
                 {
                     images.Delete(path);
@@ -69,9 +75,9 @@ internal sealed class EventBatchWriter(
         metrics.BatchWritten(clock.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private async Task SaveFilesAsync(BatchOutcome outcome, CancellationToken cancellationToken) =>
+    private Task SaveFilesAsync(BatchOutcome outcome, CancellationToken cancellationToken) =>
         // Several files at once: each save is a small write and a rename, mostly waiting on the file system.
-        await Parallel.ForEachAsync(outcome.NewFiles, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+        Parallel.ForEachAsync(outcome.NewFiles, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
             async (file, ct) => await images.SaveAsync(file.Path, file.Jpeg, ct));
 
     private async Task AfterCommitAsync(BatchOutcome outcome, CancellationToken cancellationToken)
