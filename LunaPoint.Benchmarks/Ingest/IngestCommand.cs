@@ -93,7 +93,16 @@ internal static class IngestCommand
         // The gallery's own descriptors (same seed), so every tenth track is a near-duplicate that matches.
         var galleryRandom = new Random(1);
         var gallery = Enumerable.Range(0, Math.Min(faces, 1000)).Select(_ => BenchShots.RandomDescriptor(galleryRandom)).ToArray();
-        var streams = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid()).ToArray();
+        // Real (disabled) streams matching every list: shots of a stream that does not exist are not matched.
+        var streams = new Guid[8];
+        for (var i = 0; i < streams.Length; i++)
+        {
+            await using var streamScope = host.Services.CreateAsyncScope();
+            var created = await streamScope.ServiceProvider.GetRequiredService<ISender>().Send(new LunaPoint.Modules.Streams.Features.CreateStream(
+                new LunaPoint.Modules.Streams.Features.StreamRequest($"bench {i}", "rtsp", $"rtsp://127.0.0.1:8554/bench{i}", Enabled: false)));
+            streams[i] = created.Id;
+        }
+
         var updates = events / 5;
         var metrics = host.Services.GetRequiredService<IngestionMetrics>();
         var clock = Stopwatch.StartNew();
