@@ -19,6 +19,7 @@ return args.FirstOrDefault() switch
     "matcher" => MatcherBenchmark.Run(args[1..]),
     "search" => await LunaPoint.Benchmarks.Search.SearchBenchmark.RunAsync(args[1..]),
     "import" => await LunaPoint.Benchmarks.Import.ImportCommand.RunAsync(args[1..]),
+    "ingest" => await LunaPoint.Benchmarks.Ingest.IngestCommand.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 

@@ -107,9 +107,12 @@ public abstract class VideoIngestionTests(DatabaseProvider provider) : IAsyncLif
         Assert.Equal(2, Directory.GetFiles(folder, $"{row.Id:N}*").Length);
     }
 
+    // Exact ties (one photo in two lists scores the same in both) come in no set order: compared in a fixed one.
     private (List<IndexHit<Guid>> Faces, List<IndexHit<DateOnly>> Events) Searches(float[] query) =>
-        ([.. _host.Services.GetRequiredService<WatchlistIndex>().Index.Search(query, new IndexQuery<Guid>(10, DistinctOwners: true))],
-         [.. _host.Services.GetRequiredService<EventIndex>().Index.Search(query, new IndexQuery<DateOnly>(10))]);
+        ([.. _host.Services.GetRequiredService<WatchlistIndex>().Index.Search(query, new IndexQuery<Guid>(10, DistinctOwners: true))
+            .OrderByDescending(h => h.Cosine).ThenBy(h => h.Id).ThenBy(h => h.Partition)],
+         [.. _host.Services.GetRequiredService<EventIndex>().Index.Search(query, new IndexQuery<DateOnly>(10))
+            .OrderByDescending(h => h.Cosine).ThenBy(h => h.Id).ThenBy(h => h.Partition)]);
 
     private static object VideoFile(string name, string path, Guid[] listIds) => new
     {

@@ -21,4 +21,7 @@ internal sealed class BatchOutcome
     public List<Guid> EndedTracks { get; } = [];
 
     public int Shots { get; set; }
+
+    /// <summary>Shots per stream that no longer exists, stored unmatched and announced to no one.</summary>
+    public Dictionary<Guid, int> OrphanShots { get; } = [];
 }

@@ -3,7 +3,9 @@ using LunaPoint.Modules.Events.Images;
 using LunaPoint.Modules.Events.Matching;
 using LunaPoint.Modules.Streams.Contracts;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LunaPoint.Modules.Events.Ingestion;
 
@@ -12,9 +14,10 @@ namespace LunaPoint.Modules.Events.Ingestion;
 /// only after the commit the event index, the old images and the facts. A failed batch leaves no new
 /// file behind and can be retried as it is.
 /// </summary>
-internal sealed class EventBatchWriter(
+internal sealed partial class EventBatchWriter(
     IServiceScopeFactory scopes, ImageStore images, ListCatalog catalog, StreamContextCache contexts, ShotMatcher matcher,
-    EventIndex eventIndex, TrackMemory memory, IngestionMetrics metrics, FactPublisher facts, TimeProvider clock)
+    EventIndex eventIndex, TrackMemory memory, IngestionMetrics metrics, FactPublisher facts, TimeProvider clock,
+    ILogger<EventBatchWriter> logger)
 {
     public async Task WriteAsync(IReadOnlyList<IngestItem> batch, CancellationToken cancellationToken)
     {
@@ -25,14 +28,17 @@ internal sealed class EventBatchWriter(
             var db = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
             var sender = scope.ServiceProvider.GetRequiredService<ISender>();
             var lists = await catalog.GetAsync(db, cancellationToken);
-            var state = await BatchState.LoadAsync(db, batch, cancellationToken);
-            var matched = new List<(StreamEventContext? Stream, IReadOnlyList<Candidate> Candidates)>();
-            foreach (var item in batch.OfType<ShotItem>())
+            var shots = batch.OfType<ShotItem>().ToList();
+            var streams = new StreamEventContext?[shots.Count];
+            for (var i = 0; i < shots.Count; i++)
             {
-                var stream = await contexts.GetAsync(item.Shot.StreamId, sender, cancellationToken);
-                matched.Add((stream, matcher.Match(item.Shot.Descriptor, stream?.ListIds ?? [], lists)));
+                streams[i] = await contexts.GetAsync(shots[i].Shot.StreamId, sender, cancellationToken);
             }
 
+            // Matching is CPU work independent of the rows: it runs on other cores while the rows load.
+            var matching = MatchAsync(shots, streams, lists, cancellationToken);
+            var state = await BatchState.LoadAsync(db, batch, cancellationToken);
+            var matched = await matching;
             await state.LoadFacesAsync(db, matched.SelectMany(m => m.Candidates).Select(c => c.FaceId), cancellationToken);
             var applier = new ShotApplier(db, state, outcome, memory, lists, clock.GetUtcNow());
             var next = 0;
@@ -49,13 +55,18 @@ internal sealed class EventBatchWriter(
                 }
             }
 
+            // The files are written while the rows go in; the transaction commits only once both are done.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var files = SaveFilesAsync(outcome, cancellationToken);
             try
             {
-                await SaveFilesAsync(outcome, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
+                await files;
+                await transaction.CommitAsync(cancellationToken);
             }
             catch
             {
+                await files.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 foreach (var (path, _) in outcome.NewFiles)
                 {
                     images.Delete(path);
@@ -65,14 +76,33 @@ internal sealed class EventBatchWriter(
             }
         }
 
+        foreach (var (streamId, shots) in outcome.OrphanShots)
+        {
+            LogStreamGone(shots, streamId);
+        }
+
         await AfterCommitAsync(outcome, cancellationToken);
         metrics.BatchWritten(clock.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private async Task SaveFilesAsync(BatchOutcome outcome, CancellationToken cancellationToken) =>
-        // Several files at once: each save is a small write and a rename, mostly waiting on the file system.
-        await Parallel.ForEachAsync(outcome.NewFiles, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-            async (file, ct) => await images.SaveAsync(file.Path, file.Jpeg, ct));
+    private Task<(StreamEventContext? Stream, IReadOnlyList<Candidate> Candidates)[]> MatchAsync(
+        List<ShotItem> shots, StreamEventContext?[] streams, IReadOnlyDictionary<Guid, ListInfo> lists, CancellationToken cancellationToken) =>
+        Task.Run(
+            () =>
+            {
+                var matched = new (StreamEventContext? Stream, IReadOnlyList<Candidate> Candidates)[shots.Count];
+                Parallel.For(0, shots.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                {
+                    var stream = streams[i];
+                    // A stream deleted since (a camera's late shots) is matched against nothing: its shots are no alerts.
+                    matched[i] = (stream, stream is null ? [] : matcher.Match(shots[i].Shot.Descriptor, stream.ListIds, lists));
+                });
+                return matched;
+            },
+            cancellationToken);
+
+    private Task SaveFilesAsync(BatchOutcome outcome, CancellationToken cancellationToken) =>
+        EventImageFiles.WriteAsync(images, outcome.NewFiles, cancellationToken);
 
     private async Task AfterCommitAsync(BatchOutcome outcome, CancellationToken cancellationToken)
     {
@@ -82,10 +112,8 @@ internal sealed class EventBatchWriter(
         }
 
         // Every shot has image names of its own, so an old name is never one a row points at now.
-        foreach (var old in outcome.OldFiles)
-        {
-            images.Delete(old);
-        }
+        // Deletes are single metadata operations that wait on the file system: several at once.
+        Parallel.ForEach(outcome.OldFiles, new ParallelOptions { MaxDegreeOfParallelism = 4 }, images.Delete);
 
         foreach (var (trackId, faceId) in outcome.Announced)
         {
@@ -100,4 +128,7 @@ internal sealed class EventBatchWriter(
         metrics.ShotsWritten(outcome.Shots);
         await facts.PublishAsync(outcome.Facts, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored {Shots} best shots of stream {StreamId} without matching or facts: the stream no longer exists")]
+    private partial void LogStreamGone(int shots, Guid streamId);
 }

@@ -20,6 +20,7 @@ internal sealed partial class IngestionWorker(
 {
     private readonly IngestionOptions _options = options.Value.Ingestion;
     private PendingBuffer? _buffer;
+    private int _droppedThisOutage;
 
     private PendingBuffer Buffer => _buffer ??= new PendingBuffer(Math.Max(1, _options.MaxBufferedShots), s => matcher.MaybeMatches(s.Shot.Descriptor, catalog.Current));
 
@@ -49,7 +50,9 @@ internal sealed partial class IngestionWorker(
                 await queue.Reader.WaitToReadAsync(cancellationToken);
             }
 
-            Pull();
+            // Healthy: read no further than one batch, so a slow database pushes back on the queue instead of
+            // filling the outage buffer (and dropping shots) while nothing is wrong.
+            Pull(Math.Max(1, _options.BatchSize));
             var batch = Buffer.Peek(Math.Max(1, _options.BatchSize));
             try
             {
@@ -61,6 +64,7 @@ internal sealed partial class IngestionWorker(
                 }
 
                 failures = 0;
+                _droppedThisOutage = 0;
             }
             catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
@@ -78,15 +82,21 @@ internal sealed partial class IngestionWorker(
         }
     }
 
-    /// <summary>Moves what the queue holds into the buffer while it has room (dropping unmatched shots past the bound).</summary>
-    private void Pull()
+    /// <summary>
+    /// Moves what the queue holds into the buffer, up to <paramref name="limit"/> items and while it has room
+    /// (dropping unmatched shots past the bound; the first drops of an outage are logged one by one, then every 100th).
+    /// </summary>
+    private void Pull(int limit = int.MaxValue)
     {
-        while (Buffer.CanTake && queue.Reader.TryRead(out var item))
+        while (Buffer.Count < limit && Buffer.CanTake && queue.Reader.TryRead(out var item))
         {
             foreach (var dropped in Buffer.Add(item))
             {
                 metrics.ShotDropped();
-                LogDropped(dropped.Shot.StreamId, dropped.Shot.TrackId, dropped.Shot.Kind.ToString(), _options.MaxBufferedShots, metrics.Dropped);
+                if (++_droppedThisOutage <= 10 || metrics.Dropped % 100 == 0)
+                {
+                    LogDropped(dropped.Shot.StreamId, dropped.Shot.TrackId, dropped.Shot.Kind.ToString(), _options.MaxBufferedShots, metrics.Dropped);
+                }
             }
         }
     }
@@ -123,7 +133,7 @@ internal sealed partial class IngestionWorker(
         {
             while (!grace.IsCancellationRequested)
             {
-                Pull();
+                Pull(Math.Max(1, _options.BatchSize));
                 if (Buffer.Count == 0)
                 {
                     return;
@@ -139,7 +149,6 @@ internal sealed partial class IngestionWorker(
             LogDrainFailed(ex);
         }
 
-        Pull();
         if (Buffer.Shots + queue.Count > 0)
         {
             LogNotWritten(Buffer.Shots + queue.Count);

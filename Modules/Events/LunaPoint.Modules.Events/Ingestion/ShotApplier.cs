@@ -49,11 +49,19 @@ internal sealed class ShotApplier(
         ShotFields.Apply(row, shot);
         row.UpdatedAt = now;
         SaveImages(row, shot);
+        outcome.IndexUpdates.Add((EventIndex.PartitionOf(row.StartedAt), row.Id, row.StreamId, shot.Descriptor));
+        outcome.Shots++;
+        if (stream is null)
+        {
+            // A deleted camera's late shot: kept as a record of who was seen, but it neither alerts nor
+            // announces an unknown face, and matches made while the stream existed stay as they were.
+            outcome.OrphanShots[shot.StreamId] = outcome.OrphanShots.GetValueOrDefault(shot.StreamId) + 1;
+            return;
+        }
+
         var candidates = found.Where(c => state.Faces.ContainsKey(c.FaceId)).ToList();
         var before = state.MatchesByEvent[row.Id].Select(m => m.FaceId).ToHashSet();
         EventMatches.Replace(db, row, state.MatchesByEvent[row.Id], candidates, state.Faces);
-        outcome.IndexUpdates.Add((EventIndex.PartitionOf(row.StartedAt), row.Id, row.StreamId, shot.Descriptor));
-        outcome.Shots++;
         Announce(row, shot, created, candidates, before);
     }
 
