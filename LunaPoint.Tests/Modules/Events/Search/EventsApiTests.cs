@@ -25,6 +25,27 @@ public abstract class EventsApiTests(SearchHostFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EventsPage_PagesThroughTheArchive_WithoutABindingError()
+    {
+        var stream = Guid.NewGuid();
+        var start = DateTimeOffset.UtcNow.AddHours(-2);
+        for (var i = 0; i < 50; i++)
+        {
+            await fixture.Seeder.AddEventAsync(stream, start.AddSeconds(i), _descriptor);
+        }
+
+        using var browser = await ConsoleSession.SignInAsync(fixture.Factory, await fixture.Factory.CreateUserAsync(Roles.Viewer), AuthClients.Password);
+        var first = await browser.GetStringAsync($"/events?streamId={stream}");
+        var second = await browser.GetStringAsync($"/events?streamId={stream}&p=2");
+
+        Assert.Contains("page 1 of 2", first);
+        Assert.Contains("page 2 of 2", second);
+        // The link to the next page keeps the filter and names the page the way the page reads it.
+        Assert.Contains($"streamId={stream}&amp;p=2", first);
+        Assert.DoesNotContain("is not valid", first + second);
+    }
+
+    [Fact]
     public async Task List_IsNewestFirst_PagesWithoutOverlap_AndCarriesTopMatch()
     {
         var stream = Guid.NewGuid();

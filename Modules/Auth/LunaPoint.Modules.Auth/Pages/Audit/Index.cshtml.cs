@@ -28,7 +28,8 @@ internal sealed class AuditModel(ISender sender) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool? Succeeded { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages routes by a value of that name (the page path), which would win over the query.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<AuditEntryDto> Entries { get; private set; } = new([], 1, PageSize, 0);
@@ -39,7 +40,7 @@ internal sealed class AuditModel(ISender sender) : PageModel
         Entries = await sender.Send(new ListAuditEntries(Module: Module, Action: Action, Actor: Actor, Succeeded: Succeeded, Page: Math.Max(1, PageNumber), PageSize: PageSize), cancellationToken);
 
     public string PageLink(int page) =>
-        $"/audit?module={Uri.EscapeDataString(Module ?? "")}&action={Uri.EscapeDataString(Action ?? "")}&actor={Uri.EscapeDataString(Actor ?? "")}&succeeded={Succeeded}&page={page}";
+        $"/audit?module={Uri.EscapeDataString(Module ?? "")}&action={Uri.EscapeDataString(Action ?? "")}&actor={Uri.EscapeDataString(Actor ?? "")}&succeeded={Succeeded}&p={page}";
 
     /// <summary>Details as indented JSON, to read inside a collapsed block rather than as one wide line.</summary>
     public static string Pretty(JsonElement details) => JsonSerializer.Serialize(details, Indented);

@@ -10,6 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LunaPoint.Modules.Events.Features;
 
 /// <summary>A list as a client writes it (POST, and PATCH after merging); left out: the defaults.</summary>
+/// <remarks>An unknown name is refused (400 naming it), as in stream settings: a misspelt threshold must not pass as the default.</remarks>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 internal sealed record ListRequest(string Name, string? Description = null, string? Color = null, double? Threshold = null, bool? Notify = null)
 {
     public const string DefaultColor = "#1e88e5";

@@ -25,6 +25,10 @@ internal sealed class FaceCandidates(EventsDbContext db, WatchlistIndex watchlis
         var lists = await db.Lists.AsNoTracking().Where(l => listIds.Contains(l.Id))
             .Select(l => new { l.Id, l.Name }).ToDictionaryAsync(l => l.Id, l => l.Name, cancellationToken);
 
+        var photoIds = hits.Select(h => h.Id).Distinct().ToList();
+        var withImage = (await db.FacePhotos.AsNoTracking().Where(p => photoIds.Contains(p.Id) && p.ImagePath != null)
+            .Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
+
         // A face or list deleted while this search ran is left out rather than answered nameless.
         return hits.Where(h => names.ContainsKey(h.Owner) && lists.ContainsKey(h.Partition))
             .Select(h => new FaceCandidate(
@@ -34,7 +38,8 @@ internal sealed class FaceCandidates(EventsDbContext db, WatchlistIndex watchlis
                 lists[h.Partition],
                 names[h.Owner].Name,
                 names[h.Owner].ExternalId,
-                h.Id))
+                h.Id,
+                withImage.Contains(h.Id) ? $"/api/v1/faces/{h.Owner}/photos/{h.Id}.jpg" : null))
             .ToList();
     }
 }

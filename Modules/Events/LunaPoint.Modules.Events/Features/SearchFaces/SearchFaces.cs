@@ -30,7 +30,8 @@ internal sealed record SearchFaces(SearchSource Source, SearchTarget Target, int
 }
 
 /// <summary>One face of a watchlist, per list it is in (a face in two lists can come twice, once per list).</summary>
-internal sealed record FaceCandidate(double Similarity, Guid FaceId, Guid ListId, string ListName, string Name, string? ExternalId, Guid PhotoId);
+/// <param name="PhotoUrl">The matched photo's JPEG; null for an imported descriptor (it has no image).</param>
+internal sealed record FaceCandidate(double Similarity, Guid FaceId, Guid ListId, string ListName, string Name, string? ExternalId, Guid PhotoId, string? PhotoUrl);
 
 internal sealed record EventCandidate(
     double Similarity,

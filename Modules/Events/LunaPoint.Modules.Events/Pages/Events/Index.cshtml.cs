@@ -16,7 +16,8 @@ internal sealed class EventsIndexModel(ISender sender) : PageModel
 {
     public const int PageSize = 48;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages routes by a value of that name (the page path), which would win over the query.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty(SupportsGet = true)]
@@ -44,7 +45,7 @@ internal sealed class EventsIndexModel(ISender sender) : PageModel
     /// <summary>This page's address with the filters kept and another page number.</summary>
     public string PageLink(long page)
     {
-        var query = Request.Query.Where(q => q.Key != "page").Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}").Append($"page={page}");
+        var query = Request.Query.Where(q => q.Key != "p").Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}").Append($"p={page}");
         return "/events?" + string.Join("&", query);
     }
 }
