@@ -14,7 +14,7 @@ return args.FirstOrDefault() switch
 {
     "stages" => await StageBenchmark.RunAsync(args),
     "estimates" => await EstimateBenchmark.RunAsync(args),
-    "similarity" => await LunaPoint.Benchmarks.Similarity.SimilarityBenchmark.RunAsync(args),
+    "similarity" => await LunaPoint.Benchmarks.SimilarityFigures.SimilarityBenchmark.RunAsync(args),
     "streams" => await StreamsCommand.RunAsync(args[1..]),
     "matcher" => MatcherBenchmark.Run(args[1..]),
     "search" => await LunaPoint.Benchmarks.Search.SearchBenchmark.RunAsync(args[1..]),

@@ -4,7 +4,7 @@ using LunaPoint.Benchmarks.Stages;
 using LunaPoint.Modules.Detection.Inference;
 using OpenCvSharp;
 
-namespace LunaPoint.Benchmarks.Similarity;
+namespace LunaPoint.Benchmarks.SimilarityFigures;
 
 /// <summary>
 /// <c>dotnet run -c Release --project LunaPoint.Benchmarks -- similarity</c>: the cosine distributions the
