@@ -118,7 +118,7 @@ internal sealed class FfmpegHttpSource(string video, bool mjpeg = false) : IAsyn
             await previous.DisposeAsync();
         }
 
-        await Wait.UntilAsync(() => Posix.IsListening(Port) || server.HasExited, TimeSpan.FromSeconds(30), () => $"ffmpeg HTTP server on {Url}: {server.Output}");
+        await Wait.UntilAsync(() => Posix.IsListening(Port) || server.HasExited, TimeSpan.FromSeconds(90), () => $"ffmpeg HTTP server on {Url}: {server.Output}");
         return server;
     }
 }

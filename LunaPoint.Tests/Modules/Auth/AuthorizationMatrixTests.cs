@@ -29,8 +29,8 @@ public abstract partial class AuthorizationMatrixTests(HostFixture fixture, ITes
         "/account/sign-in", "/status/{code:int}",
     ];
 
-    /// <summary>Self-service pages a Viewer may POST to (own password, sign-out), and the photo API (it changes nothing).</summary>
-    private static readonly string[] ViewerMayChange = ["/account/change-password", "/account/sign-out", "/api/v1/detections"];
+    /// <summary>Self-service pages a Viewer may POST to (own password, sign-out), the photo API, search and verify (they change nothing).</summary>
+    private static readonly string[] ViewerMayChange = ["/account/change-password", "/account/sign-out", "/api/v1/detections", "/api/v1/search", "/api/v1/verify", "/search"];
 
     /// <summary>
     /// What must be for administrators only, written out here rather than read from the endpoints'

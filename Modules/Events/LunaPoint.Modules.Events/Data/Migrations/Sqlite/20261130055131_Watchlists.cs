@@ -11,331 +11,94 @@ namespace LunaPoint.Modules.Events.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "fk_faces_lists_list_id",
-                schema: "events",
-                table: "faces");
+            // Step 1 sketched these tables and nothing wrote them. SQLite cannot alter columns in place: EF would
+            // rebuild each table with PRAGMA foreign_keys off, outside the transaction (a warning at every first
+            // start, and a half-applied migration if the process died). Dropping and creating them is one transaction.
+            migrationBuilder.DropTable(name: "faces", schema: "events");
+            migrationBuilder.DropTable(name: "events", schema: "events");
+            migrationBuilder.DropTable(name: "lists", schema: "events");
 
-            migrationBuilder.DropIndex(
-                name: "ix_faces_list_id_external_id",
-                schema: "events",
-                table: "faces");
+            migrationBuilder.EnsureSchema(
+                name: "events");
 
-            migrationBuilder.DropIndex(
-                name: "ix_events_created_at",
+            migrationBuilder.CreateTable(
+                name: "events",
                 schema: "events",
-                table: "events");
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    stream_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    track_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    started_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    captured_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    ended_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    descriptor = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    descriptor_model = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    box_x = table.Column<int>(type: "INTEGER", nullable: false),
+                    box_y = table.Column<int>(type: "INTEGER", nullable: false),
+                    box_width = table.Column<int>(type: "INTEGER", nullable: false),
+                    box_height = table.Column<int>(type: "INTEGER", nullable: false),
+                    frame_width = table.Column<int>(type: "INTEGER", nullable: false),
+                    frame_height = table.Column<int>(type: "INTEGER", nullable: false),
+                    quality = table.Column<double>(type: "REAL", nullable: false),
+                    estimates_json = table.Column<string>(type: "TEXT", nullable: true),
+                    age = table.Column<double>(type: "REAL", nullable: true),
+                    gender = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    liveness = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    face_image_path = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    context_image_path = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    body_image_path = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    stream_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    tags_json = table.Column<string>(type: "TEXT", nullable: true),
+                    user_data_json = table.Column<string>(type: "TEXT", nullable: true),
+                    top_face_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    top_list_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    top_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    top_similarity = table.Column<double>(type: "REAL", nullable: true),
+                    best_shots = table.Column<int>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_events", x => x.id);
+                });
 
-            migrationBuilder.DropIndex(
-                name: "ix_events_matched_face_id",
+            migrationBuilder.CreateTable(
+                name: "faces",
                 schema: "events",
-                table: "events");
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    external_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    user_data_json = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_faces", x => x.id);
+                });
 
-            migrationBuilder.DropIndex(
-                name: "ix_events_stream_id_created_at",
+            migrationBuilder.CreateTable(
+                name: "lists",
                 schema: "events",
-                table: "events");
-
-            migrationBuilder.DropColumn(
-                name: "descriptor",
-                schema: "events",
-                table: "faces");
-
-            migrationBuilder.DropColumn(
-                name: "descriptor_model",
-                schema: "events",
-                table: "faces");
-
-            migrationBuilder.DropColumn(
-                name: "display_name",
-                schema: "events",
-                table: "faces");
-
-            migrationBuilder.DropColumn(
-                name: "image_path",
-                schema: "events",
-                table: "faces");
-
-            migrationBuilder.DropColumn(
-                name: "list_id",
-                schema: "events",
-                table: "faces");
-
-            migrationBuilder.DropColumn(
-                name: "kind",
-                schema: "events",
-                table: "events");
-
-            migrationBuilder.RenameColumn(
-                name: "matched_list_id",
-                schema: "events",
-                table: "events",
-                newName: "user_data_json");
-
-            migrationBuilder.RenameColumn(
-                name: "matched_face_id",
-                schema: "events",
-                table: "events",
-                newName: "top_list_id");
-
-            migrationBuilder.RenameColumn(
-                name: "match_score",
-                schema: "events",
-                table: "events",
-                newName: "top_similarity");
-
-            migrationBuilder.RenameColumn(
-                name: "image_path",
-                schema: "events",
-                table: "events",
-                newName: "location");
-
-            migrationBuilder.RenameColumn(
-                name: "created_at",
-                schema: "events",
-                table: "events",
-                newName: "updated_at");
-
-            migrationBuilder.RenameColumn(
-                name: "acknowledged_at",
-                schema: "events",
-                table: "events",
-                newName: "ended_at");
-
-            migrationBuilder.AddColumn<string>(
-                name: "color",
-                schema: "events",
-                table: "lists",
-                type: "TEXT",
-                maxLength: 7,
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddColumn<bool>(
-                name: "notify",
-                schema: "events",
-                table: "lists",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: false);
-
-            migrationBuilder.AddColumn<double>(
-                name: "threshold",
-                schema: "events",
-                table: "lists",
-                type: "REAL",
-                nullable: false,
-                defaultValue: 0.0);
-
-            migrationBuilder.AddColumn<string>(
-                name: "name",
-                schema: "events",
-                table: "faces",
-                type: "TEXT",
-                maxLength: 200,
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddColumn<long>(
-                name: "updated_at",
-                schema: "events",
-                table: "faces",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0L);
-
-            migrationBuilder.AddColumn<string>(
-                name: "user_data_json",
-                schema: "events",
-                table: "faces",
-                type: "TEXT",
-                nullable: true);
-
-            migrationBuilder.AlterColumn<string>(
-                name: "descriptor_model",
-                schema: "events",
-                table: "events",
-                type: "TEXT",
-                maxLength: 64,
-                nullable: false,
-                defaultValue: "",
-                oldClrType: typeof(string),
-                oldType: "TEXT",
-                oldMaxLength: 64,
-                oldNullable: true);
-
-            migrationBuilder.AlterColumn<byte[]>(
-                name: "descriptor",
-                schema: "events",
-                table: "events",
-                type: "BLOB",
-                nullable: false,
-                defaultValue: new byte[0],
-                oldClrType: typeof(byte[]),
-                oldType: "BLOB",
-                oldNullable: true);
-
-            migrationBuilder.AlterColumn<int>(
-                name: "box_y",
-                schema: "events",
-                table: "events",
-                type: "INTEGER",
-                nullable: false,
-                oldClrType: typeof(float),
-                oldType: "REAL");
-
-            migrationBuilder.AlterColumn<int>(
-                name: "box_x",
-                schema: "events",
-                table: "events",
-                type: "INTEGER",
-                nullable: false,
-                oldClrType: typeof(float),
-                oldType: "REAL");
-
-            migrationBuilder.AlterColumn<int>(
-                name: "box_width",
-                schema: "events",
-                table: "events",
-                type: "INTEGER",
-                nullable: false,
-                oldClrType: typeof(float),
-                oldType: "REAL");
-
-            migrationBuilder.AlterColumn<int>(
-                name: "box_height",
-                schema: "events",
-                table: "events",
-                type: "INTEGER",
-                nullable: false,
-                oldClrType: typeof(float),
-                oldType: "REAL");
-
-            migrationBuilder.AddColumn<double>(
-                name: "age",
-                schema: "events",
-                table: "events",
-                type: "REAL",
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "best_shots",
-                schema: "events",
-                table: "events",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0);
-
-            migrationBuilder.AddColumn<string>(
-                name: "body_image_path",
-                schema: "events",
-                table: "events",
-                type: "TEXT",
-                maxLength: 200,
-                nullable: true);
-
-            migrationBuilder.AddColumn<long>(
-                name: "captured_at",
-                schema: "events",
-                table: "events",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0L);
-
-            migrationBuilder.AddColumn<string>(
-                name: "context_image_path",
-                schema: "events",
-                table: "events",
-                type: "TEXT",
-                maxLength: 200,
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddColumn<string>(
-                name: "estimates_json",
-                schema: "events",
-                table: "events",
-                type: "TEXT",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "face_image_path",
-                schema: "events",
-                table: "events",
-                type: "TEXT",
-                maxLength: 200,
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddColumn<int>(
-                name: "frame_height",
-                schema: "events",
-                table: "events",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0);
-
-            migrationBuilder.AddColumn<int>(
-                name: "frame_width",
-                schema: "events",
-                table: "events",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0);
-
-            migrationBuilder.AddColumn<string>(
-                name: "gender",
-                schema: "events",
-                table: "events",
-                type: "TEXT",
-                maxLength: 16,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "liveness",
-                schema: "events",
-                table: "events",
-                type: "TEXT",
-                maxLength: 16,
-                nullable: true);
-
-            migrationBuilder.AddColumn<long>(
-                name: "started_at",
-                schema: "events",
-                table: "events",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0L);
-
-            migrationBuilder.AddColumn<string>(
-                name: "stream_name",
-                schema: "events",
-                table: "events",
-                type: "TEXT",
-                maxLength: 200,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "tags_json",
-                schema: "events",
-                table: "events",
-                type: "TEXT",
-                nullable: true);
-
-            migrationBuilder.AddColumn<Guid>(
-                name: "top_face_id",
-                schema: "events",
-                table: "events",
-                type: "TEXT",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "top_name",
-                schema: "events",
-                table: "events",
-                type: "TEXT",
-                maxLength: 200,
-                nullable: true);
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    color = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    threshold = table.Column<double>(type: "REAL", nullable: false),
+                    notify = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lists", x => x.id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "event_matches",
@@ -416,16 +179,16 @@ namespace LunaPoint.Modules.Events.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_faces_external_id",
+                name: "ix_event_matches_face_id_started_at",
                 schema: "events",
-                table: "faces",
-                column: "external_id");
+                table: "event_matches",
+                columns: new[] { "face_id", "started_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_faces_name",
+                name: "ix_event_matches_list_id_started_at",
                 schema: "events",
-                table: "faces",
-                column: "name");
+                table: "event_matches",
+                columns: new[] { "list_id", "started_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_events_started_at",
@@ -453,28 +216,35 @@ namespace LunaPoint.Modules.Events.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_event_matches_face_id_started_at",
-                schema: "events",
-                table: "event_matches",
-                columns: new[] { "face_id", "started_at" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_event_matches_list_id_started_at",
-                schema: "events",
-                table: "event_matches",
-                columns: new[] { "list_id", "started_at" });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_face_photos_face_id",
                 schema: "events",
                 table: "face_photos",
                 column: "face_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_faces_external_id",
+                schema: "events",
+                table: "faces",
+                column: "external_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_faces_name",
+                schema: "events",
+                table: "faces",
+                column: "name");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_list_faces_face_id",
                 schema: "events",
                 table: "list_faces",
                 column: "face_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lists_name",
+                schema: "events",
+                table: "lists",
+                column: "name",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -492,293 +262,91 @@ namespace LunaPoint.Modules.Events.Data.Migrations.Sqlite
                 name: "list_faces",
                 schema: "events");
 
-            migrationBuilder.DropIndex(
-                name: "ix_faces_external_id",
-                schema: "events",
-                table: "faces");
+            migrationBuilder.DropTable(
+                name: "events",
+                schema: "events");
 
-            migrationBuilder.DropIndex(
-                name: "ix_faces_name",
-                schema: "events",
-                table: "faces");
+            migrationBuilder.DropTable(
+                name: "faces",
+                schema: "events");
 
-            migrationBuilder.DropIndex(
-                name: "ix_events_started_at",
-                schema: "events",
-                table: "events");
+            migrationBuilder.DropTable(
+                name: "lists",
+                schema: "events");
+        
 
-            migrationBuilder.DropIndex(
-                name: "ix_events_stream_id_started_at",
-                schema: "events",
-                table: "events");
+            migrationBuilder.EnsureSchema(
+                name: "events");
 
-            migrationBuilder.DropIndex(
-                name: "ix_events_top_face_id_started_at",
+            migrationBuilder.CreateTable(
+                name: "events",
                 schema: "events",
-                table: "events");
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    stream_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    track_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    descriptor = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    descriptor_model = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    quality = table.Column<double>(type: "REAL", nullable: false),
+                    box_x = table.Column<float>(type: "REAL", nullable: false),
+                    box_y = table.Column<float>(type: "REAL", nullable: false),
+                    box_width = table.Column<float>(type: "REAL", nullable: false),
+                    box_height = table.Column<float>(type: "REAL", nullable: false),
+                    image_path = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    matched_face_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    matched_list_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    match_score = table.Column<double>(type: "REAL", nullable: true),
+                    acknowledged_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_events", x => x.id);
+                });
 
-            migrationBuilder.DropIndex(
-                name: "ix_events_track_id",
+            migrationBuilder.CreateTable(
+                name: "lists",
                 schema: "events",
-                table: "events");
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lists", x => x.id);
+                });
 
-            migrationBuilder.DropColumn(
-                name: "color",
+            migrationBuilder.CreateTable(
+                name: "faces",
                 schema: "events",
-                table: "lists");
-
-            migrationBuilder.DropColumn(
-                name: "notify",
-                schema: "events",
-                table: "lists");
-
-            migrationBuilder.DropColumn(
-                name: "threshold",
-                schema: "events",
-                table: "lists");
-
-            migrationBuilder.DropColumn(
-                name: "name",
-                schema: "events",
-                table: "faces");
-
-            migrationBuilder.DropColumn(
-                name: "updated_at",
-                schema: "events",
-                table: "faces");
-
-            migrationBuilder.DropColumn(
-                name: "user_data_json",
-                schema: "events",
-                table: "faces");
-
-            migrationBuilder.DropColumn(
-                name: "age",
-                schema: "events",
-                table: "events");
-
-            migrationBuilder.DropColumn(
-                name: "best_shots",
-                schema: "events",
-                table: "events");
-
-            migrationBuilder.DropColumn(
-                name: "body_image_path",
-                schema: "events",
-                table: "events");
-
-            migrationBuilder.DropColumn(
-                name: "captured_at",
-                schema: "events",
-                table: "events");
-
-            migrationBuilder.DropColumn(
-                name: "context_image_path",
-                schema: "events",
-                table: "events");
-
-            migrationBuilder.DropColumn(
-                name: "estimates_json",
-                schema: "events",
-                table: "events");
-
-            migrationBuilder.DropColumn(
-                name: "face_image_path",
-                schema: "events",
-                table: "events");
-
-            migrationBuilder.DropColumn(
-                name: "frame_height",
-                schema: "events",
-                table: "events");
-
-            migrationBuilder.DropColumn(
-                name: "frame_width",
-                schema: "events",
-                table: "events");
-
-            migrationBuilder.DropColumn(
-                name: "gender",
-                schema: "events",
-                table: "events");
-
-            migrationBuilder.DropColumn(
-                name: "liveness",
-                schema: "events",
-                table: "events");
-
-            migrationBuilder.DropColumn(
-                name: "started_at",
-                schema: "events",
-                table: "events");
-
-            migrationBuilder.DropColumn(
-                name: "stream_name",
-                schema: "events",
-                table: "events");
-
-            migrationBuilder.DropColumn(
-                name: "tags_json",
-                schema: "events",
-                table: "events");
-
-            migrationBuilder.DropColumn(
-                name: "top_face_id",
-                schema: "events",
-                table: "events");
-
-            migrationBuilder.DropColumn(
-                name: "top_name",
-                schema: "events",
-                table: "events");
-
-            migrationBuilder.RenameColumn(
-                name: "user_data_json",
-                schema: "events",
-                table: "events",
-                newName: "matched_list_id");
-
-            migrationBuilder.RenameColumn(
-                name: "updated_at",
-                schema: "events",
-                table: "events",
-                newName: "created_at");
-
-            migrationBuilder.RenameColumn(
-                name: "top_similarity",
-                schema: "events",
-                table: "events",
-                newName: "match_score");
-
-            migrationBuilder.RenameColumn(
-                name: "top_list_id",
-                schema: "events",
-                table: "events",
-                newName: "matched_face_id");
-
-            migrationBuilder.RenameColumn(
-                name: "location",
-                schema: "events",
-                table: "events",
-                newName: "image_path");
-
-            migrationBuilder.RenameColumn(
-                name: "ended_at",
-                schema: "events",
-                table: "events",
-                newName: "acknowledged_at");
-
-            migrationBuilder.AddColumn<byte[]>(
-                name: "descriptor",
-                schema: "events",
-                table: "faces",
-                type: "BLOB",
-                nullable: false,
-                defaultValue: new byte[0]);
-
-            migrationBuilder.AddColumn<string>(
-                name: "descriptor_model",
-                schema: "events",
-                table: "faces",
-                type: "TEXT",
-                maxLength: 64,
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddColumn<string>(
-                name: "display_name",
-                schema: "events",
-                table: "faces",
-                type: "TEXT",
-                maxLength: 200,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "image_path",
-                schema: "events",
-                table: "faces",
-                type: "TEXT",
-                maxLength: 500,
-                nullable: true);
-
-            migrationBuilder.AddColumn<Guid>(
-                name: "list_id",
-                schema: "events",
-                table: "faces",
-                type: "TEXT",
-                nullable: false,
-                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
-
-            migrationBuilder.AlterColumn<string>(
-                name: "descriptor_model",
-                schema: "events",
-                table: "events",
-                type: "TEXT",
-                maxLength: 64,
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "TEXT",
-                oldMaxLength: 64);
-
-            migrationBuilder.AlterColumn<byte[]>(
-                name: "descriptor",
-                schema: "events",
-                table: "events",
-                type: "BLOB",
-                nullable: true,
-                oldClrType: typeof(byte[]),
-                oldType: "BLOB");
-
-            migrationBuilder.AlterColumn<float>(
-                name: "box_y",
-                schema: "events",
-                table: "events",
-                type: "REAL",
-                nullable: false,
-                oldClrType: typeof(int),
-                oldType: "INTEGER");
-
-            migrationBuilder.AlterColumn<float>(
-                name: "box_x",
-                schema: "events",
-                table: "events",
-                type: "REAL",
-                nullable: false,
-                oldClrType: typeof(int),
-                oldType: "INTEGER");
-
-            migrationBuilder.AlterColumn<float>(
-                name: "box_width",
-                schema: "events",
-                table: "events",
-                type: "REAL",
-                nullable: false,
-                oldClrType: typeof(int),
-                oldType: "INTEGER");
-
-            migrationBuilder.AlterColumn<float>(
-                name: "box_height",
-                schema: "events",
-                table: "events",
-                type: "REAL",
-                nullable: false,
-                oldClrType: typeof(int),
-                oldType: "INTEGER");
-
-            migrationBuilder.AddColumn<string>(
-                name: "kind",
-                schema: "events",
-                table: "events",
-                type: "TEXT",
-                maxLength: 64,
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_faces_list_id_external_id",
-                schema: "events",
-                table: "faces",
-                columns: new[] { "list_id", "external_id" });
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    list_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    external_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    descriptor = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    descriptor_model = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    image_path = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_faces", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_faces_lists_list_id",
+                        column: x => x.list_id,
+                        principalSchema: "events",
+                        principalTable: "lists",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "ix_events_created_at",
@@ -798,15 +366,18 @@ namespace LunaPoint.Modules.Events.Data.Migrations.Sqlite
                 table: "events",
                 columns: new[] { "stream_id", "created_at" });
 
-            migrationBuilder.AddForeignKey(
-                name: "fk_faces_lists_list_id",
+            migrationBuilder.CreateIndex(
+                name: "ix_faces_list_id_external_id",
                 schema: "events",
                 table: "faces",
-                column: "list_id",
-                principalSchema: "events",
-                principalTable: "lists",
-                principalColumn: "id",
-                onDelete: ReferentialAction.Cascade);
+                columns: new[] { "list_id", "external_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lists_name",
+                schema: "events",
+                table: "lists",
+                column: "name",
+                unique: true);
         }
     }
 }
