@@ -42,7 +42,8 @@ public sealed class StreamGoneTests : IAsyncLifetime
         // While the stream exists the same face is an alert (so the shots below would match if anything did).
         var live = Shot(stream, aliceShot);
         await PublishAsync(live);
-        await Wait.UntilAsync(() => metrics.Written == 1, TimeSpan.FromSeconds(30), () => "the live shot is written");
+        // Facts go out after the commit that counts the shot written: wait for both.
+        await Wait.UntilAsync(() => metrics.Written == 1 && !_host.Facts.Matched.IsEmpty, TimeSpan.FromSeconds(30), () => "the live shot is written and announced");
         Assert.Equal(alice, Assert.Single(_host.Facts.Matched).TopMatch.FaceId);
 
         using (var deleted = await client.DeleteAsync($"/api/v1/streams/{stream}"))
