@@ -62,10 +62,22 @@ public static class FormFiles
         }
 
         await using var stream = file.OpenReadStream();
+        var bytes = await ReadCappedAsync(stream, field, maxBytes, cancellationToken);
+        if (bytes.Length == 0)
+        {
+            throw new ValidationException([new ValidationFailure(field, $"{field} is empty.")]);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>All of <paramref name="body"/>, refused (413 naming <paramref name="field"/>) as soon as it passes <paramref name="maxBytes"/>.</summary>
+    public static async Task<byte[]> ReadCappedAsync(Stream body, string field, long maxBytes, CancellationToken cancellationToken)
+    {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > maxBytes)
             {
@@ -73,11 +85,6 @@ public static class FormFiles
             }
 
             buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
-        {
-            throw new ValidationException([new ValidationFailure(field, $"{field} is empty.")]);
         }
 
         return buffer.ToArray();

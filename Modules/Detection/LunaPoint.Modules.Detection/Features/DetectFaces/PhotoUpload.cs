@@ -89,23 +89,8 @@ internal static class PhotoUpload
         return await ReadLimitedAsync(stream, options, cancellationToken);
     }
 
-    private static async Task<byte[]> ReadLimitedAsync(Stream body, PhotoOptions options, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > options.MaxBytes)
-            {
-                throw TooLarge(options);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
+    private static Task<byte[]> ReadLimitedAsync(Stream body, PhotoOptions options, CancellationToken cancellationToken) =>
+        LunaPoint.SharedKernel.Http.FormFiles.ReadCappedAsync(body, PhotoDecoder.Field, options.MaxBytes, cancellationToken);
 
     private static ContentTooLargeException TooLarge(PhotoOptions options) =>
         new(PhotoDecoder.Field, $"The photo is larger than {options.MaxBytes} bytes.");
