@@ -1,4 +1,5 @@
 using FluentValidation;
+using LunaPoint.SharedKernel.Data;
 using LunaPoint.SharedKernel.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,10 @@
 using FluentValidation;
 using LunaPoint.Modules.Notifications.Data;
+using LunaPoint.Modules.Notifications.Dispatch;
+using LunaPoint.Modules.Notifications.Evaluation;
+using LunaPoint.Modules.Notifications.Live;
 using LunaPoint.SharedKernel.Data;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,9 +20,18 @@ public static class NotificationsModule
     {
         builder.AddModuleDatabase<NotificationsDbContext, PostgresNotificationsDbContext, SqliteNotificationsDbContext>(NotificationsDbContext.SchemaName);
         builder.Services.AddValidatorsFromAssembly(typeof(NotificationsModule).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        builder.Services.AddOptions<NotificationsOptions>().Bind(builder.Configuration.GetSection(NotificationsOptions.Section));
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddScoped<AlertWriter>();
+        builder.Services.AddSingleton<RuleCache>();
+        builder.Services.AddSignalR();
         return builder;
     }
 
-    /// <summary>Maps the module's endpoints; its REST resources and pages arrive with step 6.</summary>
-    public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder endpoints) => endpoints;
+    /// <summary>Maps the module's REST endpoints and the live alert hub under the host's /api/v1 group.</summary>
+    public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder api)
+    {
+        api.MapHub<AlertsHub>(AlertsHub.Path);
+        return api;
+    }
 }

@@ -51,3 +51,12 @@ public sealed record StreamEventContext(Guid Id, string Name, string? LocationAd
 
 /// <summary>A stream's event context; null when the stream does not exist (any more).</summary>
 public sealed record GetStreamEventContext(Guid StreamId) : IQuery<StreamEventContext?>;
+
+/// <summary>What Notifications watches to tell a camera that went dark: status, last frame, last error.</summary>
+public sealed record StreamHealth(Guid Id, string Name, string? LocationAddress, bool Enabled, StreamState Status, DateTimeOffset? LastFrameAt, string? LastError);
+
+/// <summary>Every stream's health (enabled or not), for the stream-down watcher.</summary>
+public sealed record GetStreamHealth : IQuery<IReadOnlyList<StreamHealth>>;
+
+/// <summary>Which of these stream ids do not exist (for validating rules that name streams).</summary>
+public sealed record FindMissingStreams(IReadOnlyCollection<Guid> StreamIds) : IQuery<IReadOnlyList<Guid>>;

@@ -9,5 +9,9 @@ internal abstract class NotificationsDbContext(DbContextOptions options) : Modul
     public const string SchemaName = "notifications";
 
     public DbSet<NotificationRule> Rules => Set<NotificationRule>();
-    public DbSet<NotificationDelivery> Deliveries => Set<NotificationDelivery>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<CooldownMark> Cooldowns => Set<CooldownMark>();
+    public DbSet<PauseState> Pause => Set<PauseState>();
+    public DbSet<SmtpSettingsRecord> SmtpSettings => Set<SmtpSettingsRecord>();
 }

@@ -19,31 +19,219 @@ namespace LunaPoint.Modules.Notifications.Data.Migrations.Sqlite
                 .HasDefaultSchema("notifications")
                 .HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("LunaPoint.Modules.Notifications.Domain.NotificationDelivery", b =>
+            modelBuilder.Entity("LunaPoint.Modules.Notifications.Domain.Alert", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<int>("Attempts")
+                    b.Property<string>("AcknowledgeComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledge_comment");
+
+                    b.Property<long?>("AcknowledgedAt")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("attempts");
+                        .HasColumnName("acknowledged_at");
 
-                    b.Property<string>("Body")
-                        .IsRequired()
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
-                        .HasColumnName("body");
+                        .HasColumnName("acknowledged_by");
 
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("channel");
+                    b.Property<double?>("Age")
+                        .HasColumnType("REAL")
+                        .HasColumnName("age");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
+                    b.Property<long?>("EscalateAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalate_at");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
+                    b.Property<Guid?>("FaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("face_id");
+
+                    b.Property<byte[]>("FaceJpeg")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("face_jpeg");
+
+                    b.Property<string>("FaceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("face_name");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("ListColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_color");
+
+                    b.Property<Guid?>("ListId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_id");
+
+                    b.Property<string>("ListName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_name");
+
+                    b.Property<string>("Liveness")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("liveness");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("RuleName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_name");
+
+                    b.Property<double?>("Similarity")
+                        .HasColumnType("REAL")
+                        .HasColumnName("similarity");
+
+                    b.Property<Guid?>("StreamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stream_id");
+
+                    b.Property<string>("StreamName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stream_name");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<Guid?>("TrackId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("track_id");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alerts");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_alerts_created_at");
+
+                    b.HasIndex("EscalateAt")
+                        .HasDatabaseName("ix_alerts_escalate_at");
+
+                    b.HasIndex("RuleId")
+                        .HasDatabaseName("ix_alerts_rule_id");
+
+                    b.ToTable("alerts", "notifications");
+                });
+
+            modelBuilder.Entity("LunaPoint.Modules.Notifications.Domain.CooldownMark", b =>
+                {
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("SubjectKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_key");
+
+                    b.Property<long>("LastAlertAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_alert_at");
+
+                    b.HasKey("RuleId", "SubjectKey")
+                        .HasName("pk_cooldowns");
+
+                    b.ToTable("cooldowns", "notifications");
+                });
+
+            modelBuilder.Entity("LunaPoint.Modules.Notifications.Domain.Delivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alert_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Escalation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalation");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_attempt_at");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
@@ -56,11 +244,11 @@ namespace LunaPoint.Modules.Notifications.Data.Migrations.Sqlite
 
                     b.Property<string>("Recipient")
                         .IsRequired()
-                        .HasMaxLength(320)
+                        .HasMaxLength(2048)
                         .HasColumnType("TEXT")
                         .HasColumnName("recipient");
 
-                    b.Property<Guid?>("RuleId")
+                    b.Property<Guid>("RuleId")
                         .HasColumnType("TEXT")
                         .HasColumnName("rule_id");
 
@@ -70,23 +258,28 @@ namespace LunaPoint.Modules.Notifications.Data.Migrations.Sqlite
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
-                    b.Property<string>("Subject")
+                    b.Property<string>("Target")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT")
-                        .HasColumnName("subject");
+                        .HasColumnName("target");
 
                     b.HasKey("Id")
-                        .HasName("pk_deliveries");
+                        .HasName("pk_outbox");
 
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_deliveries_status_next_attempt_at");
+                    b.HasIndex("AlertId")
+                        .HasDatabaseName("ix_outbox_alert_id");
 
-                    b.ToTable("deliveries", "notifications");
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_outbox_created_at");
+
+                    b.HasIndex("Status", "Channel", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_status_channel_next_attempt_at");
+
+                    b.ToTable("outbox", "notifications");
                 });
 
             modelBuilder.Entity("LunaPoint.Modules.Notifications.Domain.NotificationRule", b =>
@@ -96,10 +289,19 @@ namespace LunaPoint.Modules.Notifications.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<string>("ChannelsJson")
+                    b.Property<string>("Channels")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnName("channels_json");
+                        .HasColumnName("channels");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conditions");
+
+                    b.Property<int>("CooldownSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cooldown_seconds");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
@@ -109,25 +311,128 @@ namespace LunaPoint.Modules.Notifications.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("enabled");
 
+                    b.Property<int?>("EscalateAfterSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalate_after_seconds");
+
+                    b.Property<string>("EscalationChannels")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalation_channels");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
-                    b.Property<string>("TriggerJson")
+                    b.Property<string>("Trigger")
                         .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT")
-                        .HasColumnName("trigger_json");
+                        .HasColumnName("trigger");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
-                        .HasName("pk_rules");
+                        .HasName("pk_alert_rules");
 
-                    b.ToTable("rules", "notifications");
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alert_rules_name");
+
+                    b.ToTable("alert_rules", "notifications");
+                });
+
+            modelBuilder.Entity("LunaPoint.Modules.Notifications.Domain.PauseState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("PausedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paused_at");
+
+                    b.Property<string>("PausedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paused_by");
+
+                    b.Property<long?>("Until")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pause");
+
+                    b.ToTable("pause", "notifications");
+                });
+
+            modelBuilder.Entity("LunaPoint.Modules.Notifications.Domain.SmtpSettingsRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("host");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("port");
+
+                    b.Property<string>("ProtectedPassword")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_password");
+
+                    b.Property<string>("Security")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_smtp_settings");
+
+                    b.ToTable("smtp_settings", "notifications");
+                });
+
+            modelBuilder.Entity("LunaPoint.Modules.Notifications.Domain.Delivery", b =>
+                {
+                    b.HasOne("LunaPoint.Modules.Notifications.Domain.Alert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outbox_alerts_alert_id");
                 });
 #pragma warning restore 612, 618
         }

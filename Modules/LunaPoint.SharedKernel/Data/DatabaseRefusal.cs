@@ -1,9 +1,9 @@
 using Npgsql;
 
-namespace LunaPoint.Host.ErrorHandling;
+namespace LunaPoint.SharedKernel.Data;
 
 /// <summary>Recognises the database refusing a value (rather than failing) anywhere in an exception chain.</summary>
-internal static class DatabaseRefusal
+public static class DatabaseRefusal
 {
     public static bool IsDataException(Exception? exception)
     {
