@@ -10,6 +10,7 @@ using LunaPoint.Benchmarks.Streams;
 //   dotnet run -c Release --project LunaPoint.Benchmarks -- streams --count 8 --seconds 60
 //   dotnet run -c Release --project LunaPoint.Benchmarks -- matcher --faces 1000000 --queries 200
 //   dotnet run -c Release --project LunaPoint.Benchmarks -- import --faces 1000000
+//   dotnet run -c Release --project LunaPoint.Benchmarks -- alerts --rate 100 --seconds 30
 return args.FirstOrDefault() switch
 {
     "stages" => await StageBenchmark.RunAsync(args),
@@ -20,6 +21,7 @@ return args.FirstOrDefault() switch
     "search" => await LunaPoint.Benchmarks.Search.SearchBenchmark.RunAsync(args[1..]),
     "import" => await LunaPoint.Benchmarks.Import.ImportCommand.RunAsync(args[1..]),
     "ingest" => await LunaPoint.Benchmarks.Ingest.IngestCommand.RunAsync(args[1..]),
+    "alerts" => await LunaPoint.Benchmarks.Alerts.AlertsCommand.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 
