@@ -1,4 +1,5 @@
 using FluentValidation;
+using LunaPoint.SharedKernel.Security;
 using LunaPoint.Modules.Notifications.Data;
 using LunaPoint.Modules.Notifications.Dispatch;
 using LunaPoint.Modules.Notifications.Evaluation;
@@ -31,7 +32,8 @@ public static class NotificationsModule
     /// <summary>Maps the module's REST endpoints and the live alert hub under the host's /api/v1 group.</summary>
     public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder api)
     {
-        api.MapHub<AlertsHub>(AlertsHub.Path);
+        // Negotiation and long polling are POSTs; the feed only listens, so viewers may make them.
+        api.MapHub<AlertsHub>(AlertsHub.Path).WithMetadata(new AllowViewerChangesAttribute());
         return api;
     }
 }

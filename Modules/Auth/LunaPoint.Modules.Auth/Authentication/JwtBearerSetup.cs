@@ -43,6 +43,11 @@ internal sealed class JwtBearerSetup(AuthOptions options, SigningKeyProvider key
                 AuthProblems.RecordRefusal(context.HttpContext, "token.rejected", Describe(context.Exception));
                 return Task.CompletedTask;
             },
+            OnMessageReceived = context =>
+            {
+                context.Token ??= AuthenticationSetup.QueryToken(context.Request);
+                return Task.CompletedTask;
+            },
             OnTokenValidated = ValidateUserAsync,
             OnChallenge = ChallengeAsync,
             OnForbidden = context => AuthProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Your role may not do this."),
