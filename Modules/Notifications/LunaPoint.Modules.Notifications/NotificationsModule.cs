@@ -5,6 +5,7 @@ using LunaPoint.Modules.Notifications.Evaluation;
 using LunaPoint.Modules.Notifications.Features;
 using LunaPoint.Modules.Notifications.Live;
 using LunaPoint.SharedKernel.Data;
+using LunaPoint.SharedKernel.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,8 @@ public static class NotificationsModule
     /// <summary>Maps the module's REST endpoints and the live alert hub under the host's /api/v1 group.</summary>
     public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder api)
     {
-        api.MapHub<AlertsHub>(AlertsHub.Path);
+        // Negotiation is a POST, which viewers are otherwise refused; the hub only pushes, it changes nothing.
+        api.MapHub<AlertsHub>(AlertsHub.Path).WithMetadata(new AllowViewerChangesAttribute());
         api.MapDeliveryLog();
         return api;
     }
