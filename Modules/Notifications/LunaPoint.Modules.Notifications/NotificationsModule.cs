@@ -1,10 +1,11 @@
 using FluentValidation;
-using LunaPoint.SharedKernel.Security;
 using LunaPoint.Modules.Notifications.Data;
 using LunaPoint.Modules.Notifications.Dispatch;
 using LunaPoint.Modules.Notifications.Evaluation;
+using LunaPoint.Modules.Notifications.Features;
 using LunaPoint.Modules.Notifications.Live;
 using LunaPoint.SharedKernel.Data;
+using LunaPoint.SharedKernel.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class NotificationsModule
         builder.Services.AddScoped<AlertWriter>();
         builder.Services.AddSingleton<RuleCache>();
         builder.Services.AddSignalR();
+        builder.AddNotificationDispatch();
         return builder;
     }
 
@@ -34,6 +36,7 @@ public static class NotificationsModule
     {
         // Negotiation and long polling are POSTs; the feed only listens, so viewers may make them.
         api.MapHub<AlertsHub>(AlertsHub.Path).WithMetadata(new AllowViewerChangesAttribute());
+        api.MapDeliveryLog();
         return api;
     }
 }
