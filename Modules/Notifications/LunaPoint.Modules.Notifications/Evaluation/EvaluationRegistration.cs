@@ -20,6 +20,8 @@ internal static class EvaluationRegistration
         services.AddSingleton<FactQueue>();
         services.AddScoped<FactEvaluator>();
         services.AddHostedService<FactWriter>();
+        builder.AddModuleWorker<StreamHealthWatcher>(NotificationsModule.Name);
+        builder.AddModuleWorker<EscalationWorker>(NotificationsModule.Name);
         return builder;
     }
 }
