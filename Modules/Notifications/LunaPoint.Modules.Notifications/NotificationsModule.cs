@@ -28,6 +28,7 @@ public static class NotificationsModule
         builder.Services.AddSingleton<RuleCache>();
         builder.Services.AddSignalR();
         builder.AddNotificationDispatch();
+        builder.AddNotificationEvaluation();
         return builder;
     }
 

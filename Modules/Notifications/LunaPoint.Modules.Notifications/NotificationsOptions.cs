@@ -16,6 +16,7 @@ internal sealed class NotificationsOptions
     public SmtpOptions Smtp { get; set; } = new();
     public TelegramOptions Telegram { get; set; } = new();
     public DispatchOptions Dispatch { get; set; } = new();
+    public Evaluation.EvaluationOptions Evaluation { get; set; } = new();
 }
 
 internal sealed class SmtpOptions
