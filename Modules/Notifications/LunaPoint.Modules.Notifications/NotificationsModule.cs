@@ -2,6 +2,7 @@ using FluentValidation;
 using LunaPoint.Modules.Notifications.Data;
 using LunaPoint.Modules.Notifications.Dispatch;
 using LunaPoint.Modules.Notifications.Evaluation;
+using LunaPoint.Modules.Notifications.Features;
 using LunaPoint.Modules.Notifications.Live;
 using LunaPoint.SharedKernel.Data;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +26,7 @@ public static class NotificationsModule
         builder.Services.AddScoped<AlertWriter>();
         builder.Services.AddSingleton<RuleCache>();
         builder.Services.AddSignalR();
+        builder.AddNotificationRules();
         return builder;
     }
 
@@ -32,6 +34,7 @@ public static class NotificationsModule
     public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder api)
     {
         api.MapHub<AlertsHub>(AlertsHub.Path);
+        api.MapNotificationRules();
         return api;
     }
 }
