@@ -29,6 +29,7 @@ public static class NotificationsModule
         builder.Services.AddSignalR();
         builder.AddNotificationDispatch();
         builder.AddNotificationEvaluation();
+        builder.AddNotificationRules();
         return builder;
     }
 
@@ -38,6 +39,8 @@ public static class NotificationsModule
         // Negotiation and long polling are POSTs; the feed only listens, so viewers may make them.
         api.MapHub<AlertsHub>(AlertsHub.Path).WithMetadata(new AllowViewerChangesAttribute());
         api.MapDeliveryLog();
+        api.MapHub<AlertsHub>(AlertsHub.Path);
+        api.MapNotificationRules();
         return api;
     }
 }
