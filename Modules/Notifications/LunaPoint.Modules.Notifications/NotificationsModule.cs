@@ -1,4 +1,5 @@
 using FluentValidation;
+using LunaPoint.Modules.Notifications.Channels;
 using LunaPoint.Modules.Notifications.Data;
 using LunaPoint.Modules.Notifications.Dispatch;
 using LunaPoint.Modules.Notifications.Evaluation;
@@ -25,6 +26,7 @@ public static class NotificationsModule
         builder.Services.AddScoped<AlertWriter>();
         builder.Services.AddSingleton<RuleCache>();
         builder.Services.AddSignalR();
+        builder.AddEmailAndTelegram();
         return builder;
     }
 
@@ -32,6 +34,7 @@ public static class NotificationsModule
     public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder api)
     {
         api.MapHub<AlertsHub>(AlertsHub.Path);
+        api.MapSmtpSettings();
         return api;
     }
 }
