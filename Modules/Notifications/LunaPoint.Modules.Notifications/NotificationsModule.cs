@@ -3,6 +3,7 @@ using LunaPoint.Modules.Notifications.Channels;
 using LunaPoint.Modules.Notifications.Data;
 using LunaPoint.Modules.Notifications.Dispatch;
 using LunaPoint.Modules.Notifications.Evaluation;
+using LunaPoint.Modules.Notifications.Features;
 using LunaPoint.Modules.Notifications.Live;
 using LunaPoint.SharedKernel.Data;
 using Microsoft.AspNetCore.Builder;
@@ -27,6 +28,7 @@ public static class NotificationsModule
         builder.Services.AddSingleton<RuleCache>();
         builder.Services.AddSignalR();
         builder.AddEmailAndTelegram();
+        builder.AddNotificationDispatch();
         return builder;
     }
 
@@ -35,6 +37,7 @@ public static class NotificationsModule
     {
         api.MapHub<AlertsHub>(AlertsHub.Path);
         api.MapSmtpSettings();
+        api.MapDeliveryLog();
         return api;
     }
 }
