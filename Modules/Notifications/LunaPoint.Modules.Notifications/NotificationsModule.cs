@@ -1,4 +1,5 @@
 using FluentValidation;
+using LunaPoint.Modules.Notifications.Channels;
 using LunaPoint.Modules.Notifications.Data;
 using LunaPoint.Modules.Notifications.Dispatch;
 using LunaPoint.Modules.Notifications.Evaluation;
@@ -27,6 +28,7 @@ public static class NotificationsModule
         builder.Services.AddScoped<AlertWriter>();
         builder.Services.AddSingleton<RuleCache>();
         builder.Services.AddSignalR();
+        builder.AddEmailAndTelegram();
         builder.AddNotificationDispatch();
         builder.AddNotificationEvaluation();
         builder.AddNotificationRules();
@@ -38,6 +40,8 @@ public static class NotificationsModule
     {
         // Negotiation and long polling are POSTs; the feed only listens, so viewers may make them.
         api.MapHub<AlertsHub>(AlertsHub.Path).WithMetadata(new AllowViewerChangesAttribute());
+        api.MapHub<AlertsHub>(AlertsHub.Path);
+        api.MapSmtpSettings();
         api.MapDeliveryLog();
         api.MapHub<AlertsHub>(AlertsHub.Path);
         api.MapNotificationRules();

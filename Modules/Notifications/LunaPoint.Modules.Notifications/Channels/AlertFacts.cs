@@ -1,0 +1,49 @@
+using System.Globalization;
+using LunaPoint.Modules.Notifications.Domain;
+
+namespace LunaPoint.Modules.Notifications.Channels;
+
+/// <summary>One labelled value of an alert as a message shows it ("Stream: Front door").</summary>
+internal sealed record AlertFact(string Label, string Value);
+
+/// <summary>
+/// What e-mails and Telegram captions say about an alert, in one order, as plain text: each channel
+/// escapes it for its own markup. Every value may come from an attacker (person, stream and list names).
+/// </summary>
+internal static class AlertFacts
+{
+    public static IReadOnlyList<AlertFact> Of(Alert alert, TimeZoneInfo zone)
+    {
+        var facts = new List<AlertFact>();
+        Add(facts, "Person", alert.FaceName is null ? null : alert.ExternalId is null ? alert.FaceName : $"{alert.FaceName} ({alert.ExternalId})");
+        Add(facts, "List", alert.ListName);
+        Add(facts, "Similarity", alert.Similarity is { } s ? (s * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : null);
+        Add(facts, "Stream", alert.StreamName);
+        Add(facts, "Location", alert.Location);
+        Add(facts, "Time", FormatTime(alert.OccurredAt, zone));
+        Add(facts, "Age", alert.Age is { } age ? age.ToString("0", CultureInfo.InvariantCulture) : null);
+        Add(facts, "Gender", alert.Gender);
+        Add(facts, "Liveness", alert.Liveness);
+        Add(facts, "Rule", alert.RuleName);
+        return facts;
+    }
+
+    /// <summary>The event page in the console, when the console's public address is configured.</summary>
+    public static string? EventLink(Alert alert, string? publicBaseUrl) =>
+        alert.EventId is { } id && !string.IsNullOrWhiteSpace(publicBaseUrl) ? $"{publicBaseUrl.TrimEnd('/')}/events/{id}" : null;
+
+    public static string FormatTime(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + $" ({zone.Id})";
+
+    /// <summary>The configured zone; UTC when the name is unknown on this machine (a message is better late-labelled than lost).</summary>
+    public static TimeZoneInfo Zone(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    private static void Add(List<AlertFact> facts, string label, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            facts.Add(new AlertFact(label, value));
+        }
+    }
+}
