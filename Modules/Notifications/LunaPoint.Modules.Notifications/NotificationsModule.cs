@@ -2,6 +2,7 @@ using FluentValidation;
 using LunaPoint.Modules.Notifications.Data;
 using LunaPoint.Modules.Notifications.Dispatch;
 using LunaPoint.Modules.Notifications.Evaluation;
+using LunaPoint.Modules.Notifications.Features;
 using LunaPoint.Modules.Notifications.Live;
 using LunaPoint.SharedKernel.Data;
 using Microsoft.AspNetCore.Builder;
@@ -32,6 +33,7 @@ public static class NotificationsModule
     public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder api)
     {
         api.MapHub<AlertsHub>(AlertsHub.Path);
+        api.MapAlerts();
         return api;
     }
 }
