@@ -26,6 +26,7 @@ public static class NotificationsModule
         builder.Services.AddScoped<AlertWriter>();
         builder.Services.AddSingleton<RuleCache>();
         builder.Services.AddSignalR();
+        builder.AddNotificationDispatch();
         return builder;
     }
 
@@ -34,6 +35,7 @@ public static class NotificationsModule
     {
         api.MapHub<AlertsHub>(AlertsHub.Path);
         api.MapAlerts();
+        api.MapDeliveryLog();
         return api;
     }
 }

@@ -44,7 +44,7 @@ internal sealed class TelegramOptions
 internal sealed class DispatchOptions
 {
     /// <summary>How long a failing delivery is retried before it is parked as dead.</summary>
-    public int RetryForMinutes { get; set; } = 60;
+    public double RetryForMinutes { get; set; } = 60;
     public double FirstRetrySeconds { get; set; } = 2;
     public double MaxRetrySeconds { get; set; } = 300;
 
@@ -54,5 +54,8 @@ internal sealed class DispatchOptions
     /// <summary>A claimed row not finished within this is taken again (a host that died mid-send).</summary>
     public int LeaseSeconds { get; set; } = 60;
     public int BatchSize { get; set; } = 32;
+
+    /// <summary>Sends in flight at once per channel (each channel has a lane of its own, so none stalls another).</summary>
+    public int ParallelPerChannel { get; set; } = 8;
     public int WebhookTimeoutSeconds { get; set; } = 10;
 }
