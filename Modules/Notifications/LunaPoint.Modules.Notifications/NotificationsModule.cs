@@ -27,6 +27,7 @@ public static class NotificationsModule
         builder.Services.AddSingleton<RuleCache>();
         builder.Services.AddSignalR();
         builder.AddNotificationDispatch();
+        builder.AddNotificationRules();
         return builder;
     }
 
@@ -36,6 +37,7 @@ public static class NotificationsModule
         api.MapHub<AlertsHub>(AlertsHub.Path);
         api.MapAlerts();
         api.MapDeliveryLog();
+        api.MapNotificationRules();
         return api;
     }
 }

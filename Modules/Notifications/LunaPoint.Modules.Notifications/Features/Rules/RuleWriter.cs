@@ -1,0 +1,63 @@
+using FluentValidation;
+using FluentValidation.Results;
+using LunaPoint.Modules.Auth.Contracts;
+using LunaPoint.Modules.Notifications.Data;
+using LunaPoint.Modules.Notifications.Domain;
+using LunaPoint.Modules.Notifications.Evaluation;
+using LunaPoint.SharedKernel.Errors;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace LunaPoint.Modules.Notifications.Features;
+
+/// <summary>
+/// What creating and replacing a rule share: every check at once (one 400 with all fields), secrets kept
+/// by URL, a free name, then save, reload the evaluators' cache and audit without secrets.
+/// </summary>
+internal sealed class RuleWriter(NotificationsDbContext db, ISender sender, RuleCache cache, TimeProvider clock)
+{
+    public async Task<RuleDto> SaveAsync(NotificationRule? stored, RuleRequest request, CancellationToken cancellationToken)
+    {
+        var failures = new List<ValidationFailure>();
+        void Fail(string path, string message) => failures.Add(new ValidationFailure(path, message));
+        failures.AddRange((await new RuleRequestValidator().ValidateAsync(request, cancellationToken)).Errors);
+        request = StoredSecrets.Restore(request, stored, Fail);
+        await RuleReferences.CheckAsync(sender, request.Conditions, Fail, cancellationToken);
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        var name = request.Name!.Trim();
+        var lower = name.ToLower();
+        if (await db.Rules.AnyAsync(r => r.Name.ToLower() == lower && r.Id != (stored == null ? Guid.Empty : stored.Id), cancellationToken))
+        {
+            throw new ConflictException("notificationRule.nameTaken", $"A notification rule named '{name}' exists already: choose another name.");
+        }
+
+        var now = clock.GetUtcNow();
+        var before = stored is null ? null : RuleMapping.ToDto(stored);
+        var rule = stored ?? new NotificationRule { Id = Guid.NewGuid(), Name = name, CreatedAt = now };
+        RuleMapping.Apply(request, rule);
+        rule.UpdatedAt = now;
+        if (stored is null)
+        {
+            db.Rules.Add(rule);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate();
+        var after = RuleMapping.ToDto(rule);
+        await sender.Send(new RecordAuditEntry(NotificationsModule.Name, stored is null ? "notification-rule.created" : "notification-rule.updated",
+            Target: Target(rule), Before: before, After: after), cancellationToken);
+        return after;
+    }
+
+    public static string Target(NotificationRule rule) => $"notification rule {rule.Name} ({rule.Id})";
+}
+
+internal static class RuleLookup
+{
+    public static async Task<NotificationRule> FindRuleAsync(this NotificationsDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.Rules.FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException("Notification rule", id);
+}
