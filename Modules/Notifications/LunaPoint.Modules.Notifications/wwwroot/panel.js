@@ -124,7 +124,9 @@
   };
 
   const connection = new window.signalR.HubConnectionBuilder()
-    .withUrl('/api/v1/alerts/live')
+    // negotiate (and long polling, where WebSockets are blocked) are POSTs with the session cookie: the API
+    // wants the antiforgery token on those, as on every change a console session sends.
+    .withUrl('/api/v1/alerts/live', { headers: { RequestVerificationToken: window.lunaPoint.token() } })
     .withAutomaticReconnect([0, 2000, 5000, 10000, 30000])
     .configureLogging(window.signalR.LogLevel.None)
     .build();
