@@ -44,6 +44,7 @@ public static class NotificationsModule
         api.MapSmtpSettings();
         api.MapDeliveryLog();
         api.MapHub<AlertsHub>(AlertsHub.Path);
+        api.MapAlerts();
         api.MapNotificationRules();
         return api;
     }

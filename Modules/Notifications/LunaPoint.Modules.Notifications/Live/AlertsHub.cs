@@ -1,4 +1,5 @@
 using LunaPoint.Modules.Auth.Contracts;
+using LunaPoint.SharedKernel.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -11,6 +12,9 @@ namespace LunaPoint.Modules.Notifications.Live;
 /// (an <see cref="AcknowledgementView"/>), <see cref="PauseChanged"/> (a <see cref="PauseView"/>).
 /// </summary>
 [Authorize(Policy = AuthorizationPolicies.View)]
+// The connection's negotiate and long-polling requests are POSTs, which the View policy refuses viewers by
+// default; nothing a client sends here changes anything (the hub has no methods), so viewers may send them.
+[AllowViewerChanges]
 internal sealed class AlertsHub : Hub
 {
     public const string Path = "/alerts/live";
