@@ -40,10 +40,8 @@ public static class NotificationsModule
     {
         // Negotiation and long polling are POSTs; the feed only listens, so viewers may make them.
         api.MapHub<AlertsHub>(AlertsHub.Path).WithMetadata(new AllowViewerChangesAttribute());
-        api.MapHub<AlertsHub>(AlertsHub.Path);
         api.MapSmtpSettings();
         api.MapDeliveryLog();
-        api.MapHub<AlertsHub>(AlertsHub.Path);
         api.MapAlerts();
         api.MapNotificationRules();
         return api;
