@@ -19,8 +19,12 @@ internal sealed class HookReceiver : IAsyncDisposable
 {
     public const int Hang = -1;
 
+    /// <summary>Answers 200 once <see cref="Release"/> is called (a send held in flight).</summary>
+    public const int Held = -2;
+
     private readonly ConcurrentQueue<HookRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Func<int, int> _answer;
     private readonly string? _retryAfter;
     private WebApplication _app = null!;
@@ -48,6 +52,8 @@ internal sealed class HookReceiver : IAsyncDisposable
         return receiver;
     }
 
+    public void Release() => _released.TrySetResult();
+
     public int CountOf(Guid delivery) => Requests.Count(r => r.Delivery == delivery.ToString());
 
     private async Task HandleAsync(HttpContext context)
@@ -66,6 +72,12 @@ internal sealed class HookReceiver : IAsyncDisposable
                 using var gone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
                 await Task.Delay(Timeout.Infinite, gone.Token).ContinueWith(_ => { }, TaskScheduler.Default);
                 return;
+            }
+
+            if (answer == Held)
+            {
+                await _released.Task.WaitAsync(_stopping.Token);
+                answer = StatusCodes.Status200OK;
             }
 
             if (_retryAfter is not null && answer is 429 or 503)

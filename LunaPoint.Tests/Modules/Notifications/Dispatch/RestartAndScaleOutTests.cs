@@ -2,6 +2,9 @@ using LunaPoint.Modules.Notifications.Domain;
 using LunaPoint.SharedKernel.Data;
 using LunaPoint.Tests.Infrastructure;
 using LunaPoint.Tests.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using static LunaPoint.Tests.Modules.Notifications.Dispatch.DispatchKit;
 
 namespace LunaPoint.Tests.Modules.Notifications.Dispatch;
@@ -42,6 +45,35 @@ public sealed class RestartAndScaleOutTests
         Assert.Equal(5, webhookRows.Count);
         Assert.All(webhookRows, r => Assert.Equal(1, receiver.CountOf(r.Id)));
         Assert.All(await RowsAsync(second, ids), r => Assert.Equal(1, r.Attempts));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Postgres)]
+    [InlineData(DatabaseProvider.Sqlite)]
+    public async Task HostStoppingWithASendInFlight_FinishesAndRecordsIt(DatabaseProvider provider)
+    {
+        await using var receiver = await HookReceiver.StartAsync(_ => HookReceiver.Held);
+        var database = await TestDatabase.CreateAsync(provider);
+        database.KeepOnDispose = true;
+        var host = await StartAsync(database, Settings());
+        var rule = await AddRuleAsync(host, Webhook(receiver.Url));
+        var id = Assert.Single((await RaiseAsync(host, rule)).Deliveries);
+        await Poll.UntilAsync(() => receiver.Open == 1, "the send never started");
+
+        // The host stops while the receiver still holds the POST; it answers only once the stop has begun.
+        var stopBegan = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var stopping = host.DisposeAsync().AsTask();
+        await Poll.UntilAsync(() => stopBegan.IsCancellationRequested, "the host never began to stop");
+        Assert.False(stopping.IsCompleted, "the host stopped without waiting for the send in flight");
+        receiver.Release();
+        await stopping;
+
+        await using var db = ModuleContexts.Create("Notifications", database.Settings);
+        var row = await db.Set<Delivery>().AsNoTracking().SingleAsync(d => d.Id == id);
+        Assert.Equal(DeliveryStatus.Sent, row.Status);
+        Assert.Equal(1, receiver.CountOf(id));
+        database.KeepOnDispose = false;
+        await database.DisposeAsync();
     }
 
     [Fact]
