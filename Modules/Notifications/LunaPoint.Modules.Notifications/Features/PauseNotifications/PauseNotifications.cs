@@ -22,7 +22,9 @@ internal sealed class PauseNotificationsHandler(NotificationsDbContext db, Pause
 {
     public async ValueTask<PauseView> Handle(PauseNotifications command, CancellationToken cancellationToken)
     {
+        // Whole milliseconds: what is answered now reads back the same from either database.
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         var before = PauseMapping.ToView(await db.Pause.FindAsync([PauseState.SingletonId], cancellationToken), now);
         var state = await db.Pause.FindAsync([PauseState.SingletonId], cancellationToken);
         if (state is null)

@@ -35,7 +35,9 @@ internal sealed class RuleWriter(NotificationsDbContext db, ISender sender, Rule
             throw new ConflictException("notificationRule.nameTaken", $"A notification rule named '{name}' exists already: choose another name.");
         }
 
+        // Whole milliseconds: what is answered now reads back the same from either database.
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         var before = stored is null ? null : RuleMapping.ToDto(stored);
         var rule = stored ?? new NotificationRule { Id = Guid.NewGuid(), Name = name, CreatedAt = now };
         RuleMapping.Apply(request, rule);

@@ -16,11 +16,12 @@ internal static class StoredSecrets
     };
 
     private static IReadOnlyList<ChannelRequest>? Restore(IReadOnlyList<ChannelRequest>? channels, string path, NotificationRule? stored, Action<string, string> fail) =>
-        channels?.Select((c, i) =>
+        channels?.Select(ChannelRequest (c, i) =>
         {
-            if (c.Type != "webhook" || c.Secret is not null || string.IsNullOrWhiteSpace(c.Url))
+            // A null channel (from a merge patch) stays for the validator to name it.
+            if (c is null || c.Type != "webhook" || c.Secret is not null || string.IsNullOrWhiteSpace(c.Url))
             {
-                return c;
+                return c!;
             }
 
             var url = c.Url.Trim();
