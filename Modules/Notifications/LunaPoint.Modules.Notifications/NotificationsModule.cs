@@ -6,7 +6,6 @@ using LunaPoint.Modules.Notifications.Evaluation;
 using LunaPoint.Modules.Notifications.Features;
 using LunaPoint.Modules.Notifications.Live;
 using LunaPoint.SharedKernel.Data;
-using LunaPoint.SharedKernel.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,8 +37,7 @@ public static class NotificationsModule
     /// <summary>Maps the module's REST endpoints and the live alert hub under the host's /api/v1 group.</summary>
     public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder api)
     {
-        // Negotiation and long polling are POSTs; the feed only listens, so viewers may make them.
-        api.MapHub<AlertsHub>(AlertsHub.Path).WithMetadata(new AllowViewerChangesAttribute());
+        api.MapHub<AlertsHub>(AlertsHub.Path);
         api.MapSmtpSettings();
         api.MapDeliveryLog();
         api.MapAlerts();
