@@ -145,6 +145,13 @@ internal static class AlertsCommand
             };
         }
 
+        // Where the time goes: fact → alert committed (evaluation), alert → outbox row sent (dispatch).
+        var raised = await db.Alerts.Select(a => new { a.Id, a.OccurredAt, a.CreatedAt }).ToListAsync();
+        result["factToAlertMs"] = Stages(raised.Select(a => (a.CreatedAt - a.OccurredAt).TotalMilliseconds));
+        var createdAt = raised.ToDictionary(a => a.Id, a => a.CreatedAt);
+        var sent = await db.Deliveries.Where(d => d.SentAt != null).Select(d => new { d.AlertId, d.Channel, d.SentAt }).ToListAsync();
+        result["alertToSentMs"] = sent.GroupBy(d => d.Channel).ToDictionary(
+            g => g.Key.ToString().ToLowerInvariant(), g => Stages(g.Select(d => (d.SentAt!.Value - createdAt[d.AlertId]).TotalMilliseconds)));
         result["database"] = "postgres";
         return result;
     }
@@ -188,6 +195,12 @@ internal static class AlertsCommand
         hub.On<JsonElement>("alertRaised", alert => live.Seen(alert.GetRawText()));
         await hub.StartAsync();
         return hub;
+    }
+
+    private static Dictionary<string, double> Stages(IEnumerable<double> milliseconds)
+    {
+        var sorted = milliseconds.Order().ToArray();
+        return new() { ["p50"] = Math.Round(Percentile(sorted, 0.50), 1), ["p95"] = Math.Round(Percentile(sorted, 0.95), 1) };
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
