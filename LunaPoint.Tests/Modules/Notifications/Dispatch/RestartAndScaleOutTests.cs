@@ -76,6 +76,33 @@ public sealed class RestartAndScaleOutTests
         await database.DisposeAsync();
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Postgres)]
+    [InlineData(DatabaseProvider.Sqlite)]
+    public async Task StuckWebhookLane_DoesNotDelayTheConsole(DatabaseProvider provider)
+    {
+        await using var hanging = await HookReceiver.StartAsync(_ => HookReceiver.Hang);
+        // A timeout far beyond the test, so the webhook lane stays full throughout; a short shutdown cuts it at the end.
+        await using var host = await StartAsync(await TestDatabase.CreateAsync(provider), Settings(
+            ("LunaPoint:Notifications:Dispatch:WebhookTimeoutSeconds", "600"), ("LunaPoint:Notifications:Dispatch:LeaseSeconds", "900"),
+            ("LunaPoint:ShutdownTimeoutSeconds", "2")));
+        var webhookRule = await AddRuleAsync(host, Webhook(hanging.Url));
+        var stuck = new List<Guid>();
+        for (var i = 0; i < 10; i++)
+        {
+            stuck.AddRange((await RaiseAsync(host, webhookRule)).Deliveries);
+        }
+
+        await Poll.UntilAsync(() => hanging.Open == 8, "the webhook lane never filled its eight slots");
+
+        var console = await AddRuleAsync(host, Console());
+        var id = Assert.Single((await RaiseAsync(host, console)).Deliveries);
+        await UntilStatusAsync(host, id, DeliveryStatus.Sent, "the console waited for the webhook lane");
+
+        Assert.Equal(8, hanging.Open);
+        Assert.All(await RowsAsync(host, stuck), r => Assert.Equal(0, r.Attempts));
+    }
+
     [Fact]
     public async Task TwoDispatchersOnOnePostgres_SendEachOf200RowsExactlyOnce()
     {

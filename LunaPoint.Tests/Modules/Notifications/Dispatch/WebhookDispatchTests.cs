@@ -11,7 +11,7 @@ namespace LunaPoint.Tests.Modules.Notifications.Dispatch;
 /// <summary>
 /// Alerts raised through AlertWriter and sent by the real dispatcher to real receivers on loopback:
 /// signed, retried with the same delivery id, timed out and retried, refused for good, past the retry
-/// period, to denied addresses and unknown names; a stuck webhook lane never holds up the console.
+/// period, to denied addresses and unknown names.
 /// </summary>
 public abstract partial class DispatchTests(DispatchHost fixture)
 {
@@ -116,27 +116,6 @@ public abstract partial class DispatchTests(DispatchHost fixture)
         var console = await AddRuleAsync(Factory, Console());
         var next = Assert.Single((await RaiseAsync(Factory, console)).Deliveries);
         await UntilStatusAsync(Factory, next, DeliveryStatus.Sent, "the dispatcher stopped after the refusals");
-    }
-
-    [Fact]
-    public async Task StuckWebhookLane_DoesNotDelayTheConsole()
-    {
-        await using var hanging = await HookReceiver.StartAsync(_ => HookReceiver.Hang);
-        var webhookRule = await AddRuleAsync(Factory, Webhook(hanging.Url));
-        var stuck = new List<Guid>();
-        for (var i = 0; i < 10; i++)
-        {
-            stuck.AddRange((await RaiseAsync(Factory, webhookRule)).Deliveries);
-        }
-
-        await Poll.UntilAsync(() => hanging.Open >= 8, "the webhook lane never filled its slots");
-
-        var console = await AddRuleAsync(Factory, Console());
-        var id = Assert.Single((await RaiseAsync(Factory, console)).Deliveries);
-        await UntilStatusAsync(Factory, id, DeliveryStatus.Sent, "the console waited for the webhook lane");
-
-        // No webhook send has even timed out yet: the console went out while that lane was full.
-        Assert.All(await RowsAsync(Factory, stuck), r => Assert.Equal(0, r.Attempts));
     }
 }
 
