@@ -38,10 +38,7 @@ public static class NotificationsModule
     public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder api)
     {
         api.MapHub<AlertsHub>(AlertsHub.Path);
-        api.MapSmtpSettings();
-        api.MapDeliveryLog();
-        api.MapAlerts();
-        api.MapNotificationRules();
+        api.MapNotificationsEndpoints();
         return api;
     }
 }

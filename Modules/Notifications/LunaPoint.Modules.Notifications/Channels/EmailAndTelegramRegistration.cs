@@ -30,13 +30,4 @@ internal static class EmailAndTelegramRegistration
         builder.Services.AddScoped<IChannelSender, TelegramSender>();
         return builder;
     }
-
-    public static IEndpointRouteBuilder MapSmtpSettings(this IEndpointRouteBuilder api)
-    {
-        var smtp = api.MapGroup("/notifications/smtp").WithTags("Notifications").RequireAuthorization(AuthorizationPolicies.Administer);
-        GetSmtpSettingsEndpoint.Map(smtp);
-        UpdateSmtpSettingsEndpoint.Map(smtp);
-        SendTestEmailEndpoint.Map(smtp);
-        return api;
-    }
 }

@@ -40,6 +40,7 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.Property(a => a.AcknowledgedBy).HasMaxLength(256);
         builder.Property(a => a.AcknowledgeComment).HasMaxLength(1000);
         builder.HasIndex(a => a.CreatedAt);
+        builder.HasIndex(a => a.OccurredAt);
         builder.HasIndex(a => a.RuleId);
         builder.HasIndex(a => a.EscalateAt);
     }

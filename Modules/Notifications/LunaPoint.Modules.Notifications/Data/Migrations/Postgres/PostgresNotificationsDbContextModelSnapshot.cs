@@ -168,6 +168,9 @@ namespace LunaPoint.Modules.Notifications.Data.Migrations.Postgres
                     b.HasIndex("EscalateAt")
                         .HasDatabaseName("ix_alerts_escalate_at");
 
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_alerts_occurred_at");
+
                     b.HasIndex("RuleId")
                         .HasDatabaseName("ix_alerts_rule_id");
 

@@ -164,6 +164,9 @@ namespace LunaPoint.Modules.Notifications.Data.Migrations.Sqlite
                     b.HasIndex("EscalateAt")
                         .HasDatabaseName("ix_alerts_escalate_at");
 
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_alerts_occurred_at");
+
                     b.HasIndex("RuleId")
                         .HasDatabaseName("ix_alerts_rule_id");
 

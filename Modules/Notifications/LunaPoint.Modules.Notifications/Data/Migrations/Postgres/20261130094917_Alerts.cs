@@ -186,6 +186,12 @@ namespace LunaPoint.Modules.Notifications.Data.Migrations.Postgres
                 column: "escalate_at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_alerts_occurred_at",
+                schema: "notifications",
+                table: "alerts",
+                column: "occurred_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_alerts_rule_id",
                 schema: "notifications",
                 table: "alerts",
