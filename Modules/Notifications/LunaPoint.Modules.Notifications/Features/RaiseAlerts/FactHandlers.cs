@@ -1,8 +1,9 @@
 using LunaPoint.Modules.Events.Contracts;
 using LunaPoint.Modules.Licensing.Contracts;
+using LunaPoint.Modules.Notifications.Evaluation;
 using Mediator;
 
-namespace LunaPoint.Modules.Notifications.Evaluation;
+namespace LunaPoint.Modules.Notifications.Features;
 
 /// <summary>
 /// The facts Notifications turns into alerts. Each handler only queues the fact (<see cref="FactQueue"/>):
