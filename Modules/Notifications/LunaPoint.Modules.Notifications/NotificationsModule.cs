@@ -24,6 +24,7 @@ public static class NotificationsModule
         builder.Services.AddValidatorsFromAssembly(typeof(NotificationsModule).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         builder.Services.AddOptions<NotificationsOptions>().Bind(builder.Configuration.GetSection(NotificationsOptions.Section));
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<RecentAlerts>();
         builder.Services.AddScoped<AlertWriter>();
         builder.Services.AddSingleton<RuleCache>();
         builder.Services.AddSignalR();

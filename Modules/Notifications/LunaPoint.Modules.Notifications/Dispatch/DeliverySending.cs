@@ -9,7 +9,7 @@ namespace LunaPoint.Modules.Notifications.Dispatch;
 
 /// <summary>One claimed row from the send to its recorded outcome. Never throws.</summary>
 internal sealed partial class DeliverySending(
-    IServiceScopeFactory scopes, DeliveryOutcomes outcomes, DispatchMetrics metrics, IOptions<NotificationsOptions> options, TimeProvider clock, ILogger<DeliverySending> logger)
+    IServiceScopeFactory scopes, RecentAlerts recent, DeliveryOutcomes outcomes, DispatchMetrics metrics, IOptions<NotificationsOptions> options, TimeProvider clock, ILogger<DeliverySending> logger)
 {
     public async Task SendAsync(Delivery row, CancellationToken sends)
     {
@@ -50,7 +50,8 @@ internal sealed partial class DeliverySending(
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(sends);
         limit.CancelAfter(TimeSpan.FromSeconds(Math.Max(options.Value.Dispatch.LeaseSeconds * 0.9, 1)));
         var sender = services.GetServices<IChannelSender>().First(s => s.Channel == row.Channel);
-        var alert = await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == row.AlertId, limit.Token)
+        var alert = recent.TryGet(row.AlertId, out var known) ? known
+            : await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == row.AlertId, limit.Token)
             ?? throw new DeliveryFailedException("The alert no longer exists.", permanent: true);
         try
         {

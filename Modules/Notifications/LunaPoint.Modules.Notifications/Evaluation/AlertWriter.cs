@@ -11,7 +11,7 @@ namespace LunaPoint.Modules.Notifications.Evaluation;
 /// (channel, recipient), then wakes the dispatcher. Either all of it is stored or none, so an alert is
 /// never half-raised and never lost once this returns true.
 /// </summary>
-internal sealed class AlertWriter(NotificationsDbContext db, OutboxSignal signal, TimeProvider clock)
+internal sealed class AlertWriter(NotificationsDbContext db, OutboxSignal signal, RecentAlerts recent, TimeProvider clock)
 {
     /// <summary>
     /// False when the rule's cooldown for <paramref name="cooldownSubject"/> (face, track or stream) is
@@ -19,33 +19,9 @@ internal sealed class AlertWriter(NotificationsDbContext db, OutboxSignal signal
     /// </summary>
     public async Task<bool> RaiseAsync(NotificationRule rule, Alert alert, string? cooldownSubject, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (rule.CooldownSeconds > 0 && cooldownSubject is not null)
-        {
-            var mark = await db.Cooldowns.FirstOrDefaultAsync(c => c.RuleId == rule.Id && c.SubjectKey == cooldownSubject, cancellationToken);
-            if (mark is not null && mark.LastAlertAt.AddSeconds(rule.CooldownSeconds) > now)
-            {
-                return false;
-            }
-
-            if (mark is null)
-            {
-                db.Cooldowns.Add(new CooldownMark { RuleId = rule.Id, SubjectKey = cooldownSubject, LastAlertAt = now });
-            }
-            else
-            {
-                mark.LastAlertAt = now;
-            }
-        }
-
-        alert.EscalateAt = rule.EscalateAfterSeconds is { } after && rule.EscalationChannels.Count > 0 ? now.AddSeconds(after) : null;
-        db.Alerts.Add(alert);
-        AddDeliveries(alert, rule.Channels, escalation: false, now);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            return (await RaiseManyAsync([new PendingAlert(rule, alert, cooldownSubject)], cancellationToken)).Count == 1;
         }
         catch (DbUpdateException ex) when (DatabaseRefusal.IsUniqueViolation(ex))
         {
@@ -53,9 +29,66 @@ internal sealed class AlertWriter(NotificationsDbContext db, OutboxSignal signal
             db.ChangeTracker.Clear();
             return false;
         }
+    }
 
-        signal.Wake();
-        return true;
+    /// <summary>
+    /// Raises several alerts in one transaction (the fact writer's batches: one commit for many alerts is
+    /// what keeps up with a busy site); answers those raised, the others being in their cooldown (also
+    /// within the batch). A unique-key refusal (another host's cooldown mark) fails the whole batch, which
+    /// the caller then raises one by one.
+    /// </summary>
+    public async Task<IReadOnlyList<Alert>> RaiseManyAsync(IReadOnlyList<PendingAlert> pending, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var keyed = pending.Where(p => p.Rule.CooldownSeconds > 0 && p.CooldownSubject is not null).ToList();
+        var ruleIds = keyed.Select(p => p.Rule.Id).Distinct().ToList();
+        var subjects = keyed.Select(p => p.CooldownSubject!).Distinct().ToList();
+        var marks = keyed.Count == 0
+            ? []
+            : await db.Cooldowns.Where(c => ruleIds.Contains(c.RuleId) && subjects.Contains(c.SubjectKey)).ToListAsync(cancellationToken);
+        var byKey = marks.ToDictionary(m => (m.RuleId, m.SubjectKey));
+        var raised = new List<Alert>(pending.Count);
+        foreach (var (rule, alert, subject) in pending)
+        {
+            if (rule.CooldownSeconds > 0 && subject is not null)
+            {
+                if (byKey.TryGetValue((rule.Id, subject), out var mark))
+                {
+                    if (mark.LastAlertAt.AddSeconds(rule.CooldownSeconds) > now)
+                    {
+                        continue;
+                    }
+
+                    mark.LastAlertAt = now;
+                }
+                else
+                {
+                    mark = new CooldownMark { RuleId = rule.Id, SubjectKey = subject, LastAlertAt = now };
+                    db.Cooldowns.Add(mark);
+                    byKey[(rule.Id, subject)] = mark;
+                }
+            }
+
+            alert.EscalateAt = rule.EscalateAfterSeconds is { } after && rule.EscalationChannels.Count > 0 ? now.AddSeconds(after) : null;
+            db.Alerts.Add(alert);
+            AddDeliveries(alert, rule.Channels, escalation: false, now);
+            raised.Add(alert);
+        }
+
+        if (raised.Count > 0 || db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            foreach (var alert in raised)
+            {
+                recent.Remember(alert);
+            }
+
+            signal.Wake();
+        }
+
+        return raised;
     }
 
     /// <summary>Outbox rows of <paramref name="channels"/> for an alert (its escalation, or the rule's channels).</summary>

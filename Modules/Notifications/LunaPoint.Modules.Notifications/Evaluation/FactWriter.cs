@@ -23,6 +23,7 @@ internal sealed partial class FactWriter(
 {
     private static readonly RetryPolicy Retry = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
     private static readonly TimeSpan DrainFor = TimeSpan.FromSeconds(5);
+    private const int MaxBatch = 64;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,7 +32,21 @@ internal sealed partial class FactWriter(
             await databases.WhenAllMigrated(stoppingToken);
             await foreach (var fact in queue.Reader.ReadAllAsync(stoppingToken))
             {
-                await HandleAsync(fact, retry: true, stoppingToken);
+                // Whatever queued up meanwhile goes in the same transaction: one commit per fact cannot keep
+                // up with a busy site, one per batch can. A batch that fails is raised fact by fact.
+                var batch = new List<INotification> { fact };
+                while (batch.Count < MaxBatch && queue.Reader.TryRead(out var more))
+                {
+                    batch.Add(more);
+                }
+
+                if (batch.Count == 1 || !await TryBatchAsync(batch, stoppingToken))
+                {
+                    foreach (var one in batch)
+                    {
+                        await HandleAsync(one, retry: true, stoppingToken);
+                    }
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -53,6 +68,38 @@ internal sealed partial class FactWriter(
             }
 
             await HandleAsync(fact, retry: false, drain.Token);
+        }
+    }
+
+    private async Task<bool> TryBatchAsync(List<INotification> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var evaluator = scope.ServiceProvider.GetRequiredService<FactEvaluator>();
+            var pending = new List<PendingAlert>();
+            foreach (var fact in batch)
+            {
+                pending.AddRange(await evaluator.EvaluateAsync(fact, cancellationToken));
+            }
+
+            var raised = await scope.ServiceProvider.GetRequiredService<AlertWriter>().RaiseManyAsync(pending, cancellationToken);
+            foreach (var alert in raised)
+            {
+                metrics.AlertRaised(AlertMapping.TriggerName(alert.Trigger));
+            }
+
+            foreach (var _ in batch)
+            {
+                queue.Finished();
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogBatchFailed(ex, batch.Count);
+            return false;
         }
     }
 
@@ -110,6 +157,9 @@ internal sealed partial class FactWriter(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Raising the alerts of {Facts} facts in one transaction failed; raising them one by one")]
+    private partial void LogBatchFailed(Exception exception, int facts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Raising the alerts of a {Fact} fact failed ({Failures} in a row); retrying in {DelaySeconds:0.0} s")]
     private partial void LogRetrying(Exception exception, string fact, int failures, double delaySeconds);
