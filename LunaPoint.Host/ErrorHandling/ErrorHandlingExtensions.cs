@@ -14,6 +14,7 @@ internal static class ErrorHandlingExtensions
             // The framework knows a type link for common codes only (429 has none); every problem gets one.
             context.ProblemDetails.Type ??= ProblemTypes.For(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
         });
+        AnyAcceptProblemDetailsService.Decorate(services);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Malformed JSON and wrong content types become BadHttpRequestException, answered as problem+json
         // by the handler above, in every environment (the default throws only in Development).

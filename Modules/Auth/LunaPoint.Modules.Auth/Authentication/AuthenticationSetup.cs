@@ -122,24 +122,12 @@ internal static class AuthenticationSetup
             return JwtBearerDefaults.AuthenticationScheme;
         }
 
-        if (QueryToken(context.Request) is not null)
+        if (LiveFeedToken.From(context.Request) is not null)
         {
             return JwtBearerDefaults.AuthenticationScheme;
         }
 
         return context.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader) ? AuthSchemes.ApiKey : IdentityConstants.ApplicationScheme;
-    }
-
-    /// <summary>
-    /// A browser cannot set headers on a WebSocket or EventSource, so a live feed's client sends its token
-    /// as <c>access_token</c> in the query. Accepted for those two kinds of request only: anywhere else a
-    /// token in a URL would end up in logs and browser history.
-    /// </summary>
-    internal static string? QueryToken(HttpRequest request)
-    {
-        var live = request.HttpContext.WebSockets.IsWebSocketRequest
-            || request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
-        return live && request.Query.TryGetValue("access_token", out var token) && !string.IsNullOrEmpty(token) ? token.ToString() : null;
     }
 
     private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)

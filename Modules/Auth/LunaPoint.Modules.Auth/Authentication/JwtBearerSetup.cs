@@ -45,7 +45,7 @@ internal sealed class JwtBearerSetup(AuthOptions options, SigningKeyProvider key
             },
             OnMessageReceived = context =>
             {
-                context.Token ??= AuthenticationSetup.QueryToken(context.Request);
+                context.Token ??= LiveFeedToken.From(context.Request);
                 return Task.CompletedTask;
             },
             OnTokenValidated = ValidateUserAsync,

@@ -16,7 +16,8 @@ internal sealed class CredentialThrottleMiddleware(RequestDelegate next, Credent
     public Task InvokeAsync(HttpContext context)
     {
         // Most requests (console pages, static files) carry no credential: no address lookup for them.
-        var carriesCredential = context.Request.Headers.ContainsKey("Authorization") || context.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader);
+        var carriesCredential = context.Request.Headers.ContainsKey("Authorization") || context.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader)
+            || LiveFeedToken.From(context.Request) is not null;
         if (!carriesCredential)
         {
             return next(context);
