@@ -139,7 +139,7 @@ public sealed class ConditionsTests
 
         var alert = AlertFactory.Match(rule, shot, Face("Jane Doe", Staff, 0.926, notify: true), new AlertContext(DateTimeOffset.UtcNow, "Europe/Berlin"));
 
-        Assert.Equal("Jane Doe (Staff, 93%) at Front door", alert.Title);
+        Assert.Equal("Jane Doe (Staff, 92.6%) at Front door", alert.Title);
         Assert.Contains("Time: 2026-11-30 09:00:00 (Europe/Berlin)", alert.Details);
         Assert.Contains("Liveness: real (0.97)", alert.Details);
         Assert.Equal(("Front door", "Main st 1", "#ff0000", 0.926, 34.4, "female"), (alert.StreamName, alert.Location, alert.ListColor, alert.Similarity, alert.Age, alert.Gender));

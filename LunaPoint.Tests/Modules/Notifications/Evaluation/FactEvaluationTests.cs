@@ -31,10 +31,10 @@ public abstract class FactEvaluationTests(HostFixture fixture) : IAsyncLifetime
         await _kit.PublishAsync(new WatchlistMatched(shot, [EvaluationKit.Face("Other", similarity: 0.97), jane]));
 
         var alert = Assert.Single(await _kit.AlertsAsync());
-        Assert.Equal((rule.Id, AlertTrigger.WatchlistMatch, "Jane Doe (Staff, 93%) at Front door"), (alert.RuleId, alert.Trigger, alert.Title));
+        Assert.Equal((rule.Id, AlertTrigger.WatchlistMatch, "Jane Doe (Staff, 92.6%) at Front door"), (alert.RuleId, alert.Trigger, alert.Title));
         Assert.Equal((shot.EventId, shot.TrackId, shot.StreamId, jane.FaceId, staff, "#00aa00"), (alert.EventId, alert.TrackId, alert.StreamId, alert.FaceId, alert.ListId, alert.ListColor));
         Assert.Equal(EvaluationKit.Jpeg, alert.FaceJpeg);
-        Assert.Contains("Similarity: 93%", alert.Details);
+        Assert.Contains("Similarity: 92.6%", alert.Details);
         var rows = await _kit.DeliveriesAsync();
         Assert.Equal(
             ["console:console", "email:a@example.invalid", "email:b@example.invalid", "webhook:http://hooks.invalid/alerts"],

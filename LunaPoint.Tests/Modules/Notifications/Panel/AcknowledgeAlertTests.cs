@@ -89,6 +89,24 @@ public abstract class AcknowledgeAlertTests(HostFixture fixture)
         Assert.Null((await AlertSeed.FindAsync(Factory, alert.Id))!.AcknowledgedAt);
     }
 
+    [Theory]
+    [InlineData("""{"comment":"ok","by":"mallory"}""", "by")]
+    [InlineData("""{"acknowledgedAt":"2020-01-01T00:00:00Z"}""", "acknowledgedAt")]
+    public async Task Acknowledge_WithUnknownFields_Is400NamingThem_AndChangesNothing(string body, string field)
+    {
+        var alert = AlertSeed.New(Guid.NewGuid(), DateTimeOffset.UtcNow);
+        await AlertSeed.AddAsync(Factory, alert);
+        using var op = await Factory.CreateClientAsAsync(Roles.Operator);
+
+        using var response = await op.PostAsync($"/api/v1/alerts/{alert.Id}/acknowledge", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await AlertSeed.JsonAsync(response);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"expected an error naming {field}: {problem}");
+        Assert.Null((await AlertSeed.FindAsync(Factory, alert.Id))!.AcknowledgedAt);
+    }
+
     [Fact]
     public async Task Acknowledge_UnknownAlert_Is404_AndATooLongComment400NamingIt()
     {

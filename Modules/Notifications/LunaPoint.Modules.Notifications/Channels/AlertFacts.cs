@@ -12,12 +12,17 @@ internal sealed record AlertFact(string Label, string Value);
 /// </summary>
 internal static class AlertFacts
 {
+    /// <summary>The line an escalation adds to the body: the rule's delay is not on the alert, so "in time".</summary>
+    public const string EscalationNote = "Not acknowledged in time: this alert is escalated.";
+
+    public const string EscalationPrefix = "Not acknowledged: ";
+
     public static IReadOnlyList<AlertFact> Of(Alert alert, TimeZoneInfo zone)
     {
         var facts = new List<AlertFact>();
         Add(facts, "Person", alert.FaceName is null ? null : alert.ExternalId is null ? alert.FaceName : $"{alert.FaceName} ({alert.ExternalId})");
         Add(facts, "List", alert.ListName);
-        Add(facts, "Similarity", alert.Similarity is { } s ? (s * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : null);
+        Add(facts, "Similarity", alert.Similarity is { } s ? Evaluation.Text.Percent(s) : null);
         Add(facts, "Stream", alert.StreamName);
         Add(facts, "Location", alert.Location);
         Add(facts, "Time", FormatTime(alert.OccurredAt, zone));
@@ -27,6 +32,18 @@ internal static class AlertFacts
         Add(facts, "Rule", alert.RuleName);
         return facts;
     }
+
+    /// <summary>
+    /// The alert's <c>Details</c> as a message shows it after the facts, or null. Face alerts' details repeat
+    /// the facts (only worse for a 1,024-character caption), so they are left out; for camera and licence
+    /// alerts the details carry what the facts lack (the reason, how long, the licensee).
+    /// </summary>
+    public static string? ExtraDetails(Alert alert) =>
+        alert.Trigger is AlertTrigger.WatchlistMatch or AlertTrigger.UnknownFace or AlertTrigger.LivenessSpoof
+            || string.IsNullOrWhiteSpace(alert.Details) ? null : alert.Details;
+
+    /// <summary>The subject line or caption title; an escalation says it is one.</summary>
+    public static string Title(Alert alert, bool escalation) => escalation ? EscalationPrefix + alert.Title : alert.Title;
 
     /// <summary>The event page in the console, when the console's public address is configured.</summary>
     public static string? EventLink(Alert alert, string? publicBaseUrl) =>

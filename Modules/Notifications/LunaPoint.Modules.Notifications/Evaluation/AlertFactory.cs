@@ -18,11 +18,8 @@ internal static class AlertFactory
         Build(rule, AlertTrigger.LivenessSpoof, shot, face,
             face is null ? $"Liveness spoof at {Place(shot)}" : $"Liveness spoof: {Person(face)} at {Place(shot)}", context);
 
-    /// <summary>"Jane Doe (Staff, 93%)".</summary>
-    public static string Person(MatchedFace face) => $"{face.Name} ({face.ListName}, {Percent(face.Similarity)})";
-
-    public static string Percent(double similarity) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Math.Round(similarity * 100, MidpointRounding.AwayFromZero):0}%");
+    /// <summary>"Jane Doe (Staff, 92.6%)".</summary>
+    public static string Person(MatchedFace face) => $"{face.Name} ({face.ListName}, {Text.Percent(face.Similarity)})";
 
     private static string Place(EventShot shot) => shot.StreamName ?? shot.Location ?? "an unknown stream";
 
@@ -61,7 +58,7 @@ internal static class AlertFactory
         {
             Text.Line(lines, "Person", face.ExternalId is null ? face.Name : $"{face.Name} ({face.ExternalId})");
             Text.Line(lines, "List", face.ListName);
-            Text.Line(lines, "Similarity", Percent(face.Similarity));
+            Text.Line(lines, "Similarity", Text.Percent(face.Similarity));
         }
 
         Text.Line(lines, "Stream", shot.StreamName);

@@ -1,7 +1,9 @@
+using LunaPoint.Modules.Notifications.Data;
 using LunaPoint.Modules.Notifications.Live;
 using LunaPoint.SharedKernel.Data;
 using LunaPoint.SharedKernel.Hosting;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,7 +20,7 @@ namespace LunaPoint.Modules.Notifications.Evaluation;
 /// events themselves are stored by Events.
 /// </summary>
 internal sealed partial class FactWriter(
-    FactQueue queue, IServiceScopeFactory scopes, ModuleDatabases databases, IOptions<NotificationsOptions> options,
+    FactQueue queue, IServiceScopeFactory scopes, ModuleDatabases databases, RuleCache rules, IOptions<NotificationsOptions> options,
     EvaluationMetrics metrics, TimeProvider clock, ILogger<FactWriter> logger) : BackgroundService
 {
     private static readonly RetryPolicy Retry = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
@@ -30,6 +32,7 @@ internal sealed partial class FactWriter(
         try
         {
             await databases.WhenAllMigrated(stoppingToken);
+            await WarmUpAsync(stoppingToken);
             await foreach (var fact in queue.Reader.ReadAllAsync(stoppingToken))
             {
                 // Whatever queued up meanwhile goes in the same transaction: one commit per fact cannot keep
@@ -52,6 +55,26 @@ internal sealed partial class FactWriter(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             await DrainAsync();
+        }
+    }
+
+    /// <summary>
+    /// The first fact would otherwise pay for building the EF model and loading the rules (seconds on a
+    /// cold host): both are done once before the first fact is read. A refusal here is only logged; the
+    /// first fact then retries as usual.
+    /// </summary>
+    private async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await rules.GetAsync(cancellationToken);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+            await db.Alerts.AsNoTracking().Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogWarmUpFailed(ex);
         }
     }
 
@@ -163,6 +186,9 @@ internal sealed partial class FactWriter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Raising the alerts of a {Fact} fact failed ({Failures} in a row); retrying in {DelaySeconds:0.0} s")]
     private partial void LogRetrying(Exception exception, string fact, int failures, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warming up the alert evaluation failed; the first fact will retry")]
+    private partial void LogWarmUpFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Raising the alerts of a {Fact} fact failed {Failures} times; giving up")]
     private partial void LogGaveUp(Exception exception, string fact, int failures);

@@ -7,8 +7,8 @@ namespace LunaPoint.Modules.Notifications.Evaluation;
 internal sealed record StreamAlertDue(NotificationRule Rule, StreamHealth Stream, DateTimeOffset DownSince);
 
 /// <summary>
-/// The down episodes of streams, in memory (a restart during an outage sees it again and alerts once more
-/// after <c>downAfterSeconds</c>). A stream is down when it is enabled and failed, or in progress with its
+/// The down episodes of streams, in memory. A restart during an outage opens a new episode; the caller says
+/// which rules already alerted for it (<see cref="StreamAlertHistory"/>), so they do not alert again. A stream is down when it is enabled and failed, or in progress with its
 /// last frame older than the stale limit. Each <c>streamDown</c> rule fires once per episode when the
 /// episode has lasted its <c>downAfterSeconds</c>; when frames flow again, <c>streamUp</c> rules fire if the
 /// episode lasted the default 10 s or a down rule fired. Disabled, paused, finished and deleted streams end
@@ -26,9 +26,18 @@ internal sealed class StreamEpisodes(DateTimeOffset watchingSince, TimeSpan stal
 
     public int Open => _episodes.Count;
 
-    /// <summary>Takes one look at every stream; returns the down alerts now due and the up alerts of recovered streams.</summary>
+    /// <summary>The streams that are down now with no episode yet: the ones whose alert history the caller should read.</summary>
+    public List<Guid> Opening(IReadOnlyList<StreamHealth> streams, DateTimeOffset now) =>
+        [.. streams.Where(s => !_episodes.ContainsKey(s.Id) && Judge(s, now) == Health.Down).Select(s => s.Id)];
+
+    /// <summary>
+    /// Takes one look at every stream; returns the down alerts now due and the up alerts of recovered streams.
+    /// <paramref name="alreadyAlerted"/> names, per stream, the rules whose down alert for an episode opened
+    /// now was raised before (by an earlier run of this host): they count as fired.
+    /// </summary>
     public (List<StreamAlertDue> Down, List<StreamAlertDue> Up) Observe(
-        IReadOnlyList<StreamHealth> streams, IReadOnlyList<NotificationRule> rules, DateTimeOffset now)
+        IReadOnlyList<StreamHealth> streams, IReadOnlyList<NotificationRule> rules, DateTimeOffset now,
+        IReadOnlyDictionary<Guid, IReadOnlySet<Guid>>? alreadyAlerted = null)
     {
         var down = new List<StreamAlertDue>();
         var up = new List<StreamAlertDue>();
@@ -46,6 +55,10 @@ internal sealed class StreamEpisodes(DateTimeOffset watchingSince, TimeSpan stal
                     {
                         episode = new Episode(DownSinceOf(stream, now));
                         _episodes[stream.Id] = episode;
+                        if (alreadyAlerted?.GetValueOrDefault(stream.Id) is { } fired)
+                        {
+                            episode.Fired.UnionWith(fired);
+                        }
                     }
 
                     down.AddRange(rules

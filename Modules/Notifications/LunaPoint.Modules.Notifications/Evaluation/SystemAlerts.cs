@@ -38,7 +38,7 @@ internal static class SystemAlerts
             $"Licensee: {fact.Licensee}\nExpired: {Text.LocalTime(fact.ExpiredAt, context.DisplayZone)}\nDays left: 0", fact.ExpiredAt, context);
 
     public static Alert LimitReached(NotificationRule rule, LicenseLimitReached fact, AlertContext context) =>
-        License(rule, AlertTrigger.LicenseLimitReached, $"Licence limit reached: {fact.Limit}", fact.Detail, context.Now, context);
+        License(rule, AlertTrigger.LicenseLimitReached, $"Licence limit reached: {LicenceLimits.Name(fact.Limit)}", fact.Detail, context.Now, context);
 
     private static Alert Stream(NotificationRule rule, AlertTrigger trigger, StreamHealth stream, string title, StringBuilder lines, DateTimeOffset occurredAt, AlertContext context)
     {

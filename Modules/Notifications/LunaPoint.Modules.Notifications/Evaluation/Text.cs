@@ -6,7 +6,29 @@ namespace LunaPoint.Modules.Notifications.Evaluation;
 /// <summary>Small text helpers for alert titles and details (lengths fit the alert columns).</summary>
 internal static class Text
 {
-    public static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
+    /// <summary>
+    /// At most <paramref name="max"/> UTF-16 units, an ellipsis marking a cut. Never cuts between the two
+    /// halves of a surrogate pair (an emoji in a name): a lone half is invalid text to every channel.
+    /// </summary>
+    public static string? Cut(string? text, int max)
+    {
+        if (text is null || text.Length <= max)
+        {
+            return text;
+        }
+
+        var keep = Math.Max(0, max - 1);
+        if (keep > 0 && char.IsHighSurrogate(text[keep - 1]))
+        {
+            keep--;
+        }
+
+        return text[..keep] + "…";
+    }
+
+    /// <summary>A similarity as every title, detail and message shows it: one decimal at most ("92.6%", "93%").</summary>
+    public static string Percent(double similarity) =>
+        Math.Round(similarity * 100, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     public static void Line(StringBuilder lines, string label, string? value)
     {

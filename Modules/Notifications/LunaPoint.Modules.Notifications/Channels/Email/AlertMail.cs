@@ -25,7 +25,7 @@ internal static partial class AlertMail
         var domain = sender.Domain is { Length: > 0 } d ? d : "lunapoint.local";
         var message = new MimeMessage
         {
-            Subject = alert.Title,
+            Subject = AlertFacts.Title(alert, delivery.Escalation),
             MessageId = $"{delivery.Id:N}@{domain}",
             Date = alert.CreatedAt,
         };
@@ -35,10 +35,10 @@ internal static partial class AlertMail
 
         var facts = AlertFacts.Of(alert, zone);
         var link = AlertFacts.EventLink(alert, publicBaseUrl);
-        var body = new BodyBuilder { TextBody = Text(alert, facts, link) };
+        var body = new BodyBuilder { TextBody = Text(alert, delivery.Escalation, facts, link) };
         var faceCid = Attach(body, images.FaceCrop, FaceCropName, $"face-{delivery.Id:N}@{domain}");
         var enrolledCid = Attach(body, images.EnrolledPhoto, EnrolledPhotoName, $"enrolled-{delivery.Id:N}@{domain}");
-        body.HtmlBody = Html(alert, facts, link, faceCid, enrolledCid);
+        body.HtmlBody = Html(alert, delivery.Escalation, facts, link, faceCid, enrolledCid);
         message.Body = body.ToMessageBody();
         return message;
     }
@@ -55,28 +55,38 @@ internal static partial class AlertMail
         return contentId;
     }
 
-    private static string Text(Alert alert, IReadOnlyList<AlertFact> facts, string? link)
+    private static string Text(Alert alert, bool escalation, IReadOnlyList<AlertFact> facts, string? link)
     {
-        var text = new StringBuilder().AppendLine(alert.Title).AppendLine();
+        var text = new StringBuilder().AppendLine(AlertFacts.Title(alert, escalation)).AppendLine();
+        if (escalation)
+        {
+            text.AppendLine(AlertFacts.EscalationNote).AppendLine();
+        }
+
         foreach (var fact in facts)
         {
             text.Append(fact.Label).Append(": ").AppendLine(fact.Value);
         }
 
-        if (!string.IsNullOrWhiteSpace(alert.Details))
+        if (AlertFacts.ExtraDetails(alert) is { } details)
         {
-            text.AppendLine().AppendLine(alert.Details);
+            text.AppendLine().AppendLine(details);
         }
 
         return link is null ? text.ToString() : text.AppendLine().Append("Event: ").AppendLine(link).ToString();
     }
 
-    private static string Html(Alert alert, IReadOnlyList<AlertFact> facts, string? link, string? faceCid, string? enrolledCid)
+    private static string Html(Alert alert, bool escalation, IReadOnlyList<AlertFact> facts, string? link, string? faceCid, string? enrolledCid)
     {
         static string E(string? value) => WebUtility.HtmlEncode(value ?? "");
         var html = new StringBuilder("<!DOCTYPE html><html><body>");
         var colour = alert.ListColor is { } c && HexColour().IsMatch(c) ? $" style=\"border-left:6px solid {c};padding-left:8px\"" : "";
-        html.Append("<h2").Append(colour).Append('>').Append(E(alert.Title)).Append("</h2>");
+        html.Append("<h2").Append(colour).Append('>').Append(E(AlertFacts.Title(alert, escalation))).Append("</h2>");
+        if (escalation)
+        {
+            html.Append("<p><strong>").Append(E(AlertFacts.EscalationNote)).Append("</strong></p>");
+        }
+
         if (faceCid is not null || enrolledCid is not null)
         {
             html.Append("<p>");
@@ -92,9 +102,9 @@ internal static partial class AlertMail
         }
 
         html.Append("</table>");
-        if (!string.IsNullOrWhiteSpace(alert.Details))
+        if (AlertFacts.ExtraDetails(alert) is { } details)
         {
-            html.Append("<p>").Append(E(alert.Details).ReplaceLineEndings("<br>")).Append("</p>");
+            html.Append("<p>").Append(E(details).ReplaceLineEndings("<br>")).Append("</p>");
         }
 
         if (link is not null)

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text;
 using LunaPoint.Modules.Notifications.Domain;
+using LunaPoint.Modules.Notifications.Evaluation;
 
 namespace LunaPoint.Modules.Notifications.Channels.Telegram;
 
 /// <summary>
-/// The alert as Telegram HTML (parse mode HTML): title in bold, one line per fact, the event link. Every
+/// The alert as Telegram HTML (parse mode HTML): title in bold (an escalation says so, and why), one line
+/// per fact, the details of camera and licence alerts, the event link. Every
 /// value is escaped; lines that would pass the limit (1,024 for a photo caption) are left out whole, so
 /// no tag or entity is ever cut in half.
 /// </summary>
@@ -14,14 +16,19 @@ internal static class TelegramCaption
     public const int PhotoCaptionLimit = 1024;
     public const int MessageLimit = 4096;
 
-    public static string Build(Alert alert, TimeZoneInfo zone, string? publicBaseUrl, int limit)
+    public static string Build(Alert alert, bool escalation, TimeZoneInfo zone, string? publicBaseUrl, int limit)
     {
-        var title = alert.Title.Length <= 200 ? alert.Title : alert.Title[..200] + "…";
+        var title = Text.Cut(AlertFacts.Title(alert, escalation), 200)!;
         var lines = new List<string> { $"<b>{E(title)}</b>" };
-        lines.AddRange(AlertFacts.Of(alert, zone).Select(f => $"{E(f.Label)}: {E(f.Value)}"));
-        if (!string.IsNullOrWhiteSpace(alert.Details))
+        if (escalation)
         {
-            lines.Add(E(alert.Details.Length <= 300 ? alert.Details : alert.Details[..300] + "…"));
+            lines.Add(E(AlertFacts.EscalationNote));
+        }
+
+        lines.AddRange(AlertFacts.Of(alert, zone).Select(f => $"{E(f.Label)}: {E(f.Value)}"));
+        if (AlertFacts.ExtraDetails(alert) is { } details)
+        {
+            lines.Add(E(Text.Cut(details, 300)!));
         }
 
         if (AlertFacts.EventLink(alert, publicBaseUrl) is { } link)

@@ -37,11 +37,11 @@ internal sealed class TelegramSender(
                 if (alert.FaceJpeg is { Length: > 0 } crop)
                 {
                     using var photo = new MemoryStream(crop, writable: false);
-                    var caption = TelegramCaption.Build(alert, zone, current.PublicBaseUrl, TelegramCaption.PhotoCaptionLimit);
+                    var caption = TelegramCaption.Build(alert, delivery.Escalation, zone, current.PublicBaseUrl, TelegramCaption.PhotoCaptionLimit);
                     return await client.SendPhoto(chat, InputFile.FromStream(photo, "face.jpg"), caption, ParseMode.Html, cancellationToken: ct);
                 }
 
-                var text = TelegramCaption.Build(alert, zone, current.PublicBaseUrl, TelegramCaption.MessageLimit);
+                var text = TelegramCaption.Build(alert, delivery.Escalation, zone, current.PublicBaseUrl, TelegramCaption.MessageLimit);
                 return await client.SendMessage(chat, text, ParseMode.Html, cancellationToken: ct);
             }, cancellationToken);
         }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using LunaPoint.Modules.Auth.Contracts;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -7,7 +8,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace LunaPoint.Modules.Notifications.Features;
 
-/// <summary>The body of an acknowledgement; it may be left out altogether.</summary>
+/// <summary>The body of an acknowledgement; it may be left out altogether. Who and when come from the server: a body naming them is refused, not ignored.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record AcknowledgeAlertRequest(string? Comment);
 
 internal static class AcknowledgeAlertEndpoint
