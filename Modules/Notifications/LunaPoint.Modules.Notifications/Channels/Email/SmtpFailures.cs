@@ -24,10 +24,16 @@ internal static class SmtpFailures
                 $"The SMTP server {server} refused the login of user '{settings.UserName}' ({Reply(ex.Message)}): check the user name and password.", inner: ex),
             SmtpCommandException command => FromCommand(command, server),
             SslHandshakeException => new DeliveryFailedException($"The TLS handshake with the SMTP server {server} failed: check Security ({settings.Security}) and the server's certificate.", inner: ex),
-            SocketException socket => new DeliveryFailedException($"Cannot connect to the SMTP server {server}: {socket.SocketErrorCode}.", inner: ex),
-            TimeoutException or IOException => new DeliveryFailedException($"The connection to the SMTP server {server} failed: {Reply(ex.Message)}", inner: ex),
+            // Retryable like a server that is down: an administrator may change the settings or the policy.
+            SmtpAddressRefusedException => new DeliveryFailedException($"The SMTP server {server} is {ex.Message}.", inner: ex),
+            // Short on purpose: no socket error codes or foreign banners, so the test e-mail is no port scanner.
+            SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain } =>
+                new DeliveryFailedException($"The SMTP server name {settings.Host} could not be resolved.", inner: ex),
+            SocketException or ArgumentException => new DeliveryFailedException($"Could not connect to the SMTP server {server}.", inner: ex),
+            TimeoutException => new DeliveryFailedException($"The SMTP server {server} timed out.", inner: ex),
+            IOException => new DeliveryFailedException($"The connection to the SMTP server {server} was lost.", inner: ex),
             SmtpProtocolException or ServiceNotConnectedException or ServiceNotAuthenticatedException or NotSupportedException =>
-                new DeliveryFailedException($"The SMTP server {server} did not follow the protocol: {Reply(ex.Message)}", inner: ex),
+                new DeliveryFailedException($"The server at {server} did not answer as an SMTP server.", inner: ex),
             _ => null,
         };
     }

@@ -1,5 +1,6 @@
 using LunaPoint.Modules.Notifications.Dispatch;
 using LunaPoint.Modules.Notifications.Domain;
+using LunaPoint.SharedKernel.Network;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
@@ -9,9 +10,10 @@ namespace LunaPoint.Modules.Notifications.Channels.Email;
 /// <summary>
 /// One SMTP conversation per message: connect, authenticate when a user name is set, send, quit. Every
 /// failure comes out as a <see cref="DeliveryFailedException"/> that says what the server said and never
-/// the password (<see cref="SmtpFailures"/>).
+/// the password (<see cref="SmtpFailures"/>). The connection goes only to addresses the outbound address
+/// policy allows (<see cref="SmtpEndpoint"/>).
 /// </summary>
-internal sealed class SmtpMailer
+internal sealed class SmtpMailer(OutboundAddressPolicy policy)
 {
     public const string NotConfigured =
         "No SMTP server is configured: set LunaPoint:Notifications:Smtp:Host and From, or save the settings on the notification settings page.";
@@ -29,7 +31,19 @@ internal sealed class SmtpMailer
         using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(settings.Host, settings.Port, SocketOptions(settings.Security), timeout.Token);
+            var host = SmtpEndpoint.Unbracket(settings.Host);
+            var socket = await SmtpEndpoint.ConnectAsync(host, settings.Port, policy, timeout.Token);
+            try
+            {
+                // The client owns the socket from here; disposing it twice on failure is harmless.
+                await client.ConnectAsync(socket, host, settings.Port, SocketOptions(settings.Security), timeout.Token);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+
             if (!string.IsNullOrEmpty(settings.UserName))
             {
                 await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", timeout.Token);
@@ -40,7 +54,7 @@ internal sealed class SmtpMailer
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new DeliveryFailedException($"The SMTP server {settings.Host}:{settings.Port} did not answer within {settings.Timeout.TotalSeconds:0} s.");
+            throw new DeliveryFailedException($"The SMTP server {settings.Host}:{settings.Port} timed out.");
         }
         catch (Exception ex) when (SmtpFailures.Classify(ex, settings) is { } failure)
         {

@@ -28,7 +28,9 @@ internal sealed class SendTestEmailHandler(SmtpSettingsStore store, SmtpMailer m
         }
         catch (DeliveryFailedException failure)
         {
-            result = new TestEmailResult(false, to, server, failure.Message, failure.Permanent || !settings.IsConfigured);
+            // A policy refusal is retried for alerts (the settings may change), but as a test result it is the settings' fault: 422.
+            var permanent = failure.Permanent || !settings.IsConfigured || failure.InnerException is SmtpAddressRefusedException;
+            result = new TestEmailResult(false, to, server, failure.Message, permanent);
         }
 
         await sender.Send(new RecordAuditEntry(NotificationsModule.Name, "smtp.testSent", result.Sent, Target: $"test e-mail to {to}",

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using FluentValidation.Results;
 using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Notifications.Channels.Email;
 using LunaPoint.Modules.Notifications.Data;
@@ -9,9 +12,12 @@ namespace LunaPoint.Modules.Notifications.Features;
 
 /// <summary>
 /// Saves the SMTP settings the console uses instead of configuration. An empty <see cref="Password"/>
-/// keeps the stored one (the form never shows it back); an empty <see cref="UserName"/> means no login,
-/// and drops the stored password with it.
+/// keeps the stored one (the form never shows it back) only while host, port, security and user name stay
+/// the same: otherwise whoever can save settings could point them at a server of their own and have the
+/// test e-mail log in there with the kept password. An empty <see cref="UserName"/> means no login, and
+/// drops the stored password with it. The timeout is configuration's (unknown properties are refused).
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record UpdateSmtpSettings(string? Host, int? Port, string? Security, string? UserName, string? Password, string? From)
     : ICommand<SmtpSettingsView>
 {
@@ -27,19 +33,34 @@ internal sealed class UpdateSmtpSettingsHandler(
     {
         var before = await sender.Send(new GetSmtpSettings(), cancellationToken);
         var record = await store.FindSavedAsync(cancellationToken);
+        var host = command.Host!.Trim();
+        var port = command.Port!.Value;
+        var security = Enum.Parse<SmtpSecurity>(command.Security!, ignoreCase: true);
+        var userName = string.IsNullOrWhiteSpace(command.UserName) ? null : command.UserName.Trim();
+        var passwordChanged = !string.IsNullOrEmpty(command.Password);
+        var sameLogin = record is not null && string.Equals(record.Host, host, StringComparison.OrdinalIgnoreCase)
+            && record.Port == port && record.Security == security && string.Equals(record.UserName, userName, StringComparison.Ordinal);
+        var protectedPassword = userName is null ? null
+            : passwordChanged ? store.Protect(command.Password!)
+            : sameLogin ? record!.ProtectedPassword
+            : null;
+        if (userName is not null && protectedPassword is null)
+        {
+            throw new ValidationException([new ValidationFailure("password",
+                "'password' is required with a user name: a stored password is kept only while host, port, security and user name stay the same.")]);
+        }
+
         if (record is null)
         {
             record = new SmtpSettingsRecord { Host = "", From = "" };
             db.SmtpSettings.Add(record);
         }
 
-        var userName = string.IsNullOrWhiteSpace(command.UserName) ? null : command.UserName.Trim();
-        var passwordChanged = !string.IsNullOrEmpty(command.Password);
-        record.Host = command.Host!.Trim();
-        record.Port = command.Port!.Value;
-        record.Security = Enum.Parse<SmtpSecurity>(command.Security!, ignoreCase: true);
+        record.Host = host;
+        record.Port = port;
+        record.Security = security;
         record.UserName = userName;
-        record.ProtectedPassword = userName is null ? null : passwordChanged ? store.Protect(command.Password!) : record.ProtectedPassword;
+        record.ProtectedPassword = protectedPassword;
         record.From = command.From!.Trim();
         record.UpdatedAt = clock.GetUtcNow();
         record.UpdatedBy = actor.Name;

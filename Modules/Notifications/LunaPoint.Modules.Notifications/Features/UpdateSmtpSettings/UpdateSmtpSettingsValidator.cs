@@ -1,15 +1,20 @@
 using FluentValidation;
+using LunaPoint.Modules.Notifications.Channels.Email;
 using LunaPoint.Modules.Notifications.Domain;
+using LunaPoint.SharedKernel.Network;
 using MimeKit;
 
 namespace LunaPoint.Modules.Notifications.Features;
 
 internal sealed class UpdateSmtpSettingsValidator : AbstractValidator<UpdateSmtpSettings>
 {
-    public UpdateSmtpSettingsValidator()
+    public UpdateSmtpSettingsValidator(OutboundAddressPolicy policy)
     {
         RuleFor(c => c.Host).NotEmpty().MaximumLength(255)
-            .Must(SmtpInput.IsHostName).WithMessage("'host' must be a host name or IP address, without a scheme or port (smtp.example.com).");
+            .Must(SmtpInput.IsHostName).WithMessage("'host' must be a host name or IP address, without a scheme or port (smtp.example.com).")
+            // Only a well-formed host is judged (a bad one already has its message above).
+            .Must(h => !SmtpInput.IsHostName(h) || SmtpEndpoint.IsAllowedHost(h!, policy))
+            .WithMessage($"'host' is an address outgoing connections may not reach (unspecified, broadcast, multicast or in {OutboundAddressPolicy.SettingKey}).");
         RuleFor(c => c.Port).NotNull().InclusiveBetween(1, 65535);
         RuleFor(c => c.Security).NotEmpty()
             .Must(s => s is not null && !s.Any(char.IsDigit) && Enum.TryParse<SmtpSecurity>(s, ignoreCase: true, out _))
@@ -17,6 +22,8 @@ internal sealed class UpdateSmtpSettingsValidator : AbstractValidator<UpdateSmtp
         RuleFor(c => c.From).NotEmpty().MaximumLength(320)
             .Must(SmtpInput.IsMailbox).WithMessage("'from' must be one e-mail address, e.g. alerts@example.com or \"LunaPoint\" <alerts@example.com>.");
         RuleFor(c => c.UserName).MaximumLength(256).Must(SmtpInput.HasNoControlCharacters).WithMessage("'userName' must not hold control characters.");
+        RuleFor(c => c.Password).Must((c, p) => string.IsNullOrEmpty(p) || !string.IsNullOrWhiteSpace(c.UserName))
+            .WithMessage("'password' needs a 'userName': without one the server is used without a login.");
         RuleFor(c => c.Password).MaximumLength(256).Must(SmtpInput.HasNoControlCharacters).WithMessage("'password' must not hold control characters.");
     }
 }
