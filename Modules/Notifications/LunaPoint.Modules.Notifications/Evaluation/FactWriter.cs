@@ -70,7 +70,7 @@ internal sealed partial class FactWriter(
             await rules.GetAsync(cancellationToken);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-            await db.Alerts.AsNoTracking().Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+            await db.Alerts.AsNoTracking().AnyAsync(cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -47,7 +47,7 @@ internal sealed class RuleCache(IServiceScopeFactory scopes, TimeProvider clock)
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
             var rules = await db.Rules.AsNoTracking().Where(r => r.Enabled).ToListAsync(cancellationToken);
-            var pause = await db.Pause.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+            var pause = await db.Pause.AsNoTracking().FirstOrDefaultAsync(p => p.Id == PauseState.SingletonId, cancellationToken);
             _snapshot = new RuleSnapshot(rules, pause);
             _loadedAt = clock.GetTimestamp();
             _loadedVersion = version;
