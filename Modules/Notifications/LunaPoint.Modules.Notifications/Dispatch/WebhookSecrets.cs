@@ -14,11 +14,11 @@ internal static class WebhookSecrets
 {
     public const string Purpose = "LunaPoint.Notifications.WebhookSecret";
 
-    public static string Protect(this IDataProtectionProvider protection, string secret) =>
+    public static string ProtectWebhookSecret(this IDataProtectionProvider protection, string secret) =>
         protection.CreateProtector(Purpose).Protect(secret);
 
     /// <returns>The secret, or null when it cannot be read with this host's keys (a changed key ring, a hand-edited row).</returns>
-    public static string? TryUnprotect(this IDataProtectionProvider protection, string protectedSecret)
+    public static string? TryUnprotectWebhookSecret(this IDataProtectionProvider protection, string protectedSecret)
     {
         try
         {

@@ -34,7 +34,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients, IDataProtectionP
         }
 
         string? secret = null;
-        if (!string.IsNullOrEmpty(delivery.Target.Secret) && (secret = protection.TryUnprotect(delivery.Target.Secret)) is null)
+        if (!string.IsNullOrEmpty(delivery.Target.Secret) && (secret = protection.TryUnprotectWebhookSecret(delivery.Target.Secret)) is null)
         {
             // Sending unsigned would let the receiver accept forgeries, or make it reject this one: neither helps.
             throw new DeliveryFailedException(

@@ -26,7 +26,7 @@ internal sealed class RuleWriter(
         var failures = new List<ValidationFailure>();
         void Fail(string path, string message) => failures.Add(new ValidationFailure(path, message));
         failures.AddRange((await new RuleRequestValidator(network).ValidateAsync(request, cancellationToken)).Errors);
-        request = StoredSecrets.Resolve(request, stored, protection.Protect, Fail);
+        request = StoredSecrets.Resolve(request, stored, protection.ProtectWebhookSecret, Fail);
         await RuleReferences.CheckAsync(sender, request.Conditions, stored?.Conditions, Fail, cancellationToken);
         if (failures.Count > 0)
         {
