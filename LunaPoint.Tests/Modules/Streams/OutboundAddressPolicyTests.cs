@@ -66,6 +66,31 @@ public sealed class OutboundAddressPolicyTests
         Assert.Throws<InvalidOperationException>(() => new OutboundAddressPolicy(["not-a-range"]));
     }
 
+    [Theory]
+    [InlineData("0.0.0.0")]
+    [InlineData("0.1.2.3")]
+    [InlineData("::")]
+    [InlineData("::ffff:0.0.0.0")]
+    [InlineData("64:ff9b::0.0.0.0")]
+    public void UnspecifiedAddresses_AreDenied_WhateverTheConfiguredRangesSay(string address)
+    {
+        // A list written to deny loopback: 0.0.0.0 and :: are dialled as this very machine.
+        var policy = new OutboundAddressPolicy(["127.0.0.0/8", "169.254.0.0/16"]);
+
+        Assert.False(policy.IsAllowed(IPAddress.Parse(address)));
+        Assert.False(policy.IsAllowed(new Uri(address.Contains(':') ? $"http://[{address}]:5496/" : $"http://{address}:5496/")));
+        Assert.True(policy.IsAllowed(IPAddress.Parse("10.0.0.1")));
+    }
+
+    [Fact]
+    public async Task ConnectCallback_RefusesAnUnspecifiedAddress_AsAPolicyRefusal()
+    {
+        using var client = new HttpClient(OutboundConnection.CreateHandler(new OutboundAddressPolicy(["127.0.0.0/8"])));
+
+        var refusal = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("http://0.0.0.0:9/"));
+        Assert.True(OutboundAddressRefusedException.IsIn(refusal), refusal.ToString());
+    }
+
     [Fact]
     public async Task ConnectCallback_RefusesANameThatResolvesToADeniedAddress_AndConnectsOtherwise()
     {

@@ -7,7 +7,10 @@ namespace LunaPoint.SharedKernel.Network;
 /// Which addresses the server may send requests to (webhooks now, alert channels later). Link-local
 /// addresses are denied by default: 169.254.169.254 is the cloud metadata service, which hands out
 /// credentials to anyone on the machine. Setting <c>LunaPoint:Network:DeniedRanges</c> (CIDR list)
-/// replaces the defaults.
+/// replaces the defaults, except <see cref="AlwaysDeniedRanges"/>: the unspecified addresses (0.0.0.0/8,
+/// ::/128 and their IPv4-mapped forms) are denied whatever the setting says, because dialling them
+/// reaches this machine's own services (Linux connects 0.0.0.0 and :: to loopback), so a list written
+/// to deny loopback would otherwise be walked round by http://0.0.0.0:port/.
 /// </summary>
 public sealed class OutboundAddressPolicy
 {
@@ -17,6 +20,9 @@ public sealed class OutboundAddressPolicy
         // fd00:ec2::254 and 100.100.100.200 are the AWS (IPv6) and Alibaba Cloud metadata services.
         ["169.254.0.0/16", "fe80::/10", "0.0.0.0/8", "::ffff:169.254.0.0/112", "::ffff:0.0.0.0/104", "::/128", "fd00:ec2::254/128", "100.100.100.200/32"];
 
+    /// <summary>Denied on top of any configured list: "this host" in either family, never a real destination.</summary>
+    public static readonly IReadOnlyList<string> AlwaysDeniedRanges = ["0.0.0.0/8", "::/128", "::ffff:0.0.0.0/104"];
+
     private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
     private static readonly IPNetwork SixToFour = IPNetwork.Parse("2002::/16");
 
@@ -24,7 +30,7 @@ public sealed class OutboundAddressPolicy
 
     public OutboundAddressPolicy(IEnumerable<string> deniedRanges)
     {
-        _denied = deniedRanges.Select(Parse).ToList();
+        _denied = deniedRanges.Select(Parse).Concat(AlwaysDeniedRanges.Select(Parse)).Distinct().ToList();
     }
 
     public IReadOnlyList<IPNetwork> DeniedRanges => _denied;

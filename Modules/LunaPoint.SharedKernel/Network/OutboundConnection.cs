@@ -22,7 +22,7 @@ public static class OutboundConnection
             var allowed = addresses.Where(policy.IsAllowed).ToList();
             if (allowed.Count == 0)
             {
-                throw new HttpRequestException(HttpRequestError.ConnectionError, $"Outgoing requests to {host} are refused: it resolves only to denied addresses ({OutboundAddressPolicy.SettingKey}).");
+                throw new OutboundAddressRefusedException($"Outgoing requests to {host} are refused: it resolves only to denied addresses ({OutboundAddressPolicy.SettingKey}).");
             }
 
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -55,4 +55,25 @@ public static class OutboundConnection
     /// <summary>Makes an <c>HttpClient</c> from the factory connect only to allowed addresses.</summary>
     public static IHttpClientBuilder UseOutboundAddressPolicy(this IHttpClientBuilder builder) =>
         builder.ConfigurePrimaryHttpMessageHandler(services => CreateHandler(services.GetRequiredService<OutboundAddressPolicy>()));
+}
+
+/// <summary>
+/// The connect callback refused every address of the host: a decision of the policy, not a network fault,
+/// so retrying cannot help (senders treat it as permanent). The handler wraps it in another
+/// <see cref="HttpRequestException"/>; look for it among the inner exceptions (<see cref="IsIn"/>).
+/// </summary>
+public sealed class OutboundAddressRefusedException(string message) : HttpRequestException(HttpRequestError.ConnectionError, message)
+{
+    public static bool IsIn(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is OutboundAddressRefusedException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -3,6 +3,7 @@ using LunaPoint.Modules.Notifications.Domain;
 using LunaPoint.Modules.Notifications.Evaluation;
 using LunaPoint.SharedKernel.Data;
 using LunaPoint.Tests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,7 +38,17 @@ internal static class DispatchKit
 
     public static ChannelSpec Console() => new() { Type = ChannelType.Console };
 
+    public const string SecretPurpose = "LunaPoint.Notifications.WebhookSecret";
+
+    /// <summary>Stores a rule as the rule writer would: webhook secrets protected with the host's keys.</summary>
     public static async Task<NotificationRule> AddRuleAsync(LunaPointFactory factory, params ChannelSpec[] channels)
+    {
+        var protector = factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(SecretPurpose);
+        return await AddRawRuleAsync(factory, [.. channels.Select(c => c.Secret is null ? c : new ChannelSpec { Type = c.Type, Url = c.Url, Secret = protector.Protect(c.Secret) })]);
+    }
+
+    /// <summary>Stores the channels as given (a secret the host cannot unprotect, say).</summary>
+    public static async Task<NotificationRule> AddRawRuleAsync(LunaPointFactory factory, params ChannelSpec[] channels)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();

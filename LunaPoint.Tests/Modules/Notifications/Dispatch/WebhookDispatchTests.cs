@@ -45,6 +45,23 @@ public abstract partial class DispatchTests(DispatchHost fixture)
             Assert.Equal("Jane Doe (Staff) at Front door", body.GetProperty("alert").GetProperty("title").GetString());
         });
         Assert.True(meter.Webhook >= 1, "the sent counter did not count the webhook delivery");
+        Assert.DoesNotContain(Secret, row.Target.Secret ?? "", StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(row.Target.Secret));
+    }
+
+    [Fact]
+    public async Task SecretTheHostCannotRead_IsDeadAtOnce_AndNothingIsSentUnsigned()
+    {
+        await using var receiver = await HookReceiver.StartAsync(_ => 200);
+        var rule = await AddRawRuleAsync(Factory, Webhook(receiver.Url, "not-a-protected-payload"));
+
+        var id = Assert.Single((await RaiseAsync(Factory, rule)).Deliveries);
+        await UntilStatusAsync(Factory, id, DeliveryStatus.Dead, "not dead with an unreadable secret");
+
+        var row = await RowAsync(Factory, id);
+        Assert.Equal(1, row.Attempts);
+        Assert.Contains("secret cannot be read", row.LastError);
+        Assert.Empty(receiver.Requests);
     }
 
     [Fact]
@@ -107,8 +124,11 @@ public abstract partial class DispatchTests(DispatchHost fixture)
 
         var rows = await RowsAsync(Factory, ids);
         var metadata = rows.Single(r => r.Recipient.Contains("169.254"));
-        Assert.NotEqual(DeliveryStatus.Sent, metadata.Status);
-        Assert.Contains("refused", metadata.LastError);
+        await UntilStatusAsync(Factory, metadata.Id, DeliveryStatus.Dead, "a policy refusal was not dead at once");
+        metadata = await RowAsync(Factory, metadata.Id);
+        Assert.Equal(1, metadata.Attempts);
+        Assert.Contains("refused for good", metadata.LastError);
+        Assert.Contains("denied addresses", metadata.LastError);
         var unknown = rows.Single(r => r.Recipient.Contains(".invalid"));
         Assert.NotEqual(DeliveryStatus.Sent, unknown.Status);
         Assert.Contains("hooks.example.invalid", unknown.LastError);

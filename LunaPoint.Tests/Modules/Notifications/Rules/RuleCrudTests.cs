@@ -1,5 +1,6 @@
 using System.Net;
 using LunaPoint.Tests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +17,7 @@ public abstract class RuleCrudTests(HostFixture fixture) : IAsyncLifetime
     {
         var name = "Front door " + Guid.NewGuid().ToString("N")[..8];
         var rule = RuleApi.Merge(RuleApi.ValidRule(name), $$"""
-            {"channels":[{"type":"console"},{"type":"webhook","url":"http://127.0.0.1:9/hook","secret":"{{Secret}}"}],
+            {"channels":[{"type":"console"},{"type":"webhook","url":"http://127.0.0.1:9/hook?token=tok-Query-777","secret":"{{Secret}}"}],
              "escalateAfterSeconds":300,"escalationChannels":[{"type":"webhook","url":"http://127.0.0.1:9/escalate","secret":"{{Secret}}-2"}]}
             """);
 
@@ -38,11 +39,13 @@ public abstract class RuleCrudTests(HostFixture fixture) : IAsyncLifetime
         var got = await RuleApi.ExpectAsync(await _admin.GetAsync(url), HttpStatusCode.OK);
         Assert.Equal(name, got.GetProperty("name").GetString());
         Assert.Equal("watchlistMatch", got.GetProperty("trigger").GetString());
-        Assert.Equal("http://127.0.0.1:9/hook", got.GetProperty("channels")[1].GetProperty("url").GetString());
+        // Administrators read their own configuration back in full (the audit log masks it, below).
+        Assert.Equal("http://127.0.0.1:9/hook?token=tok-Query-777", got.GetProperty("channels")[1].GetProperty("url").GetString());
+        Assert.DoesNotContain(Secret, await StoredChannelsJsonAsync(Guid.Parse(id)), StringComparison.Ordinal);
 
         // PUT without the secret, same URL: kept. PATCH of another field: kept.
         var replaced = RuleApi.Merge(RuleApi.ValidRule(name), """
-            {"trigger":"unknownFace","enabled":false,"cooldownSeconds":5,"channels":[{"type":"webhook","url":"http://127.0.0.1:9/hook"}],
+            {"trigger":"unknownFace","enabled":false,"cooldownSeconds":5,"channels":[{"type":"webhook","url":"http://127.0.0.1:9/hook?token=tok-Query-777"}],
              "escalateAfterSeconds":300,"escalationChannels":[{"type":"webhook","url":"http://127.0.0.1:9/escalate"}]}
             """);
         using var put = await _admin.PutAsync(url, RuleApi.Json(replaced));
@@ -70,10 +73,13 @@ public abstract class RuleCrudTests(HostFixture fixture) : IAsyncLifetime
         texts.Add(audit);
         Assert.All(texts, t => Assert.DoesNotContain("s3cret", t, StringComparison.Ordinal));
         Assert.All(texts, t => Assert.DoesNotContain("\"secret\"", t, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("tok-Query-777", audit, StringComparison.Ordinal);
+        Assert.Contains("http://127.0.0.1:9/hook?***", audit, StringComparison.Ordinal);
 
         await RuleApi.ExpectAsync(await _admin.DeleteAsync(url), HttpStatusCode.NoContent);
         await RuleApi.ExpectAsync(await _admin.GetAsync(url), HttpStatusCode.NotFound);
         await RuleApi.ExpectAsync(await _admin.DeleteAsync(url), HttpStatusCode.NotFound);
+        Assert.DoesNotContain("tok-Query-777", await _admin.GetStringAsync("/api/v1/audit?module=Notifications&action=notification-rule.&pageSize=500"), StringComparison.Ordinal);
         var actions = await AuditActionsAsync(id);
         Assert.Equal(["notification-rule.created", "notification-rule.updated", "notification-rule.updated", "notification-rule.deleted"], actions);
     }
@@ -150,7 +156,29 @@ public abstract class RuleCrudTests(HostFixture fixture) : IAsyncLifetime
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LunaPoint.Modules.Notifications.Data.NotificationsDbContext>();
         var rule = await db.Rules.AsNoTracking().SingleAsync(r => r.Id == id);
-        return [.. rule.Channels.Concat(rule.EscalationChannels).Select(c => c.Secret)];
+        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("LunaPoint.Notifications.WebhookSecret");
+        return [.. rule.Channels.Concat(rule.EscalationChannels).Select(c => c.Secret is null ? null : protector.Unprotect(c.Secret))];
+    }
+
+    /// <summary>The channel columns as the database holds them: what a dump or backup would show.</summary>
+    private async Task<string> StoredChannelsJsonAsync(Guid id)
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LunaPoint.Modules.Notifications.Data.NotificationsDbContext>();
+        var name = (await db.Rules.AsNoTracking().SingleAsync(r => r.Id == id)).Name;
+        var entity = db.Model.FindEntityType(typeof(LunaPoint.Modules.Notifications.Domain.NotificationRule))!;
+        var npgsql = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+        var table = npgsql && entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
+        var texts = new List<string>();
+        foreach (var column in new[] { "channels", "escalation_channels" })
+        {
+            // Table and column names come from the model and the list above, not from input.
+            var sql = "SELECT " + column + (npgsql ? "::text" : "") + " AS \"Value\" FROM " + table + " WHERE name = {0}";
+            texts.AddRange(await db.Database.SqlQueryRaw<string>(sql, name).ToListAsync());
+        }
+
+        Assert.Contains(texts, t => t.Contains("127.0.0.1:9/hook", StringComparison.Ordinal));
+        return string.Join("\n", texts);
     }
 }
 

@@ -54,6 +54,16 @@ public abstract class RuleValidationTests(HostFixture fixture) : IAsyncLifetime
             { Webhook("\"http://127.0.0.1/hook#part\""), "channels[0].url" },
             { Webhook($"\"{longUrl}\""), "channels[0].url" },
             { Webhook("null"), "channels[0].url" },
+            // Literal addresses the outbound policy denies, however written; names are judged at connect.
+            { Webhook("\"http://169.254.169.254/latest/meta-data/\""), "channels[0].url" },
+            { Webhook("\"http://0.0.0.0:5496/\""), "channels[0].url" },
+            { Webhook("\"http://[::ffff:169.254.169.254]/\""), "channels[0].url" },
+            { Webhook("\"http://2852039166/\""), "channels[0].url" },
+            { Webhook("\"http://0xA9FEA9FE/\""), "channels[0].url" },
+            { Webhook("\"http://0251.0376.0251.0376/\""), "channels[0].url" },
+            { Webhook("\"http://[fe80::1]/\""), "channels[0].url" },
+            { Webhook("\"http://[::]:5496/\""), "channels[0].url" },
+            { """{"escalateAfterSeconds":60,"escalationChannels":[{"type":"webhook","url":"http://169.254.169.254/","secret":"0123456789abcdef"}]}""", "escalationChannels[0].url" },
             { """{"channels":[{"type":"webhook","url":"http://127.0.0.1/new-hook"}]}""", "channels[0].secret" },
             { Webhook("\"http://127.0.0.1/hook\"", "\"short\""), "channels[0].secret" },
             { Webhook("\"http://127.0.0.1/hook\"", $"\"{new string('s', 257)}\""), "channels[0].secret" },
@@ -152,6 +162,28 @@ public abstract class RuleValidationTests(HostFixture fixture) : IAsyncLifetime
 
         var kept = await RuleApi.ExpectAsync(await _admin.GetAsync(url), HttpStatusCode.OK);
         Assert.Equal(created.GetProperty("updatedAt").GetDateTimeOffset(), kept.GetProperty("updatedAt").GetDateTimeOffset());
+        await RuleApi.ExpectAsync(await _admin.DeleteAsync(url), HttpStatusCode.NoContent);
+    }
+
+    [Fact]
+    public async Task RuleNamingADeletedListOrStream_CanStillBeEdited_ButANewMissingIdIsRefused()
+    {
+        var list = (await RuleApi.CreateListAsync(_admin, "Gone " + Guid.NewGuid().ToString("N")[..8])).GetProperty("id").GetString();
+        var stream = (await RuleApi.CreateStreamAsync(_admin, "Gone cam " + Guid.NewGuid().ToString("N")[..8])).GetProperty("id").GetString();
+        var created = await RuleApi.CreateAsync(_admin, RuleApi.Merge(RuleApi.ValidRule(), $$$"""{"conditions":{"streamIds":["{{{stream}}}"],"listIds":["{{{list}}}"]}}"""));
+        var url = $"{RuleApi.Rules}/{created.GetProperty("id").GetString()}";
+        await RuleApi.ExpectAsync(await _admin.DeleteAsync($"/api/v1/streams/{stream}"), HttpStatusCode.NoContent);
+        await RuleApi.ExpectAsync(await _admin.DeleteAsync($"/api/v1/lists/{list}"), HttpStatusCode.NoContent);
+
+        var disabled = await RuleApi.ExpectAsync(await _admin.PatchAsync(url, RuleApi.Json("""{"enabled":false}""", "application/merge-patch+json")), HttpStatusCode.OK);
+        Assert.False(disabled.GetProperty("enabled").GetBoolean());
+        var missing = Guid.NewGuid();
+        await RuleApi.ExpectFieldAsync(
+            await _admin.PatchAsync(url, RuleApi.Json($$$"""{"conditions":{"listIds":["{{{list}}}","{{{missing}}}"]}}""", "application/merge-patch+json")), "conditions.listIds[1]");
+        var put = RuleApi.Merge(RuleApi.ValidRule(created.GetProperty("name").GetString()), $$$"""{"conditions":{"streamIds":["{{{stream}}}"],"listIds":["{{{list}}}"]},"cooldownSeconds":7}""");
+        Assert.Equal(7, (await RuleApi.ExpectAsync(await _admin.PutAsync(url, RuleApi.Json(put)), HttpStatusCode.OK)).GetProperty("cooldownSeconds").GetInt32());
+        await RuleApi.ExpectFieldAsync(
+            await _admin.PutAsync(url, RuleApi.Json(RuleApi.Merge(put, $$$"""{"conditions":{"streamIds":["{{{stream}}}","{{{missing}}}"]}}"""))), "conditions.streamIds[1]");
         await RuleApi.ExpectAsync(await _admin.DeleteAsync(url), HttpStatusCode.NoContent);
     }
 

@@ -2,17 +2,21 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using LunaPoint.Modules.Notifications.Domain;
+using LunaPoint.SharedKernel.Network;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace LunaPoint.Modules.Notifications.Dispatch;
 
 /// <summary>
 /// The webhook channel: POSTs <see cref="WebhookPayload"/> as JSON, signed (<c>X-LunaPoint-Signature:
-/// sha256=HMAC of the body with the rule's secret</c>), with the delivery id for de-duplication. 2xx: sent;
-/// 408, 425, 429, 5xx, timeouts and connection errors: retried (Retry-After honoured); other 4xx: refused
-/// for good. Redirects are not followed; addresses the outbound policy denies are refused at connect.
+/// sha256=HMAC of the body with the rule's secret</c>, stored protected: <see cref="WebhookSecrets"/>), with the
+/// delivery id for de-duplication. 2xx: sent; 408, 425, 429, 5xx, timeouts and connection errors: retried
+/// (Retry-After honoured); other 4xx: refused for good. Redirects are not followed; addresses the outbound
+/// policy denies are refused at connect, and that refusal is for good too (the policy will not change its
+/// mind within the retry period; retrying would only knock on the denied address for an hour).
 /// </summary>
-internal sealed class WebhookSender(IHttpClientFactory clients, IOptions<NotificationsOptions> options, TimeProvider clock) : IChannelSender
+internal sealed class WebhookSender(IHttpClientFactory clients, IDataProtectionProvider protection, IOptions<NotificationsOptions> options, TimeProvider clock) : IChannelSender
 {
     public const string ClientName = "LunaPoint.Notifications.Webhooks";
     public const string SignatureHeader = "X-LunaPoint-Signature";
@@ -29,14 +33,22 @@ internal sealed class WebhookSender(IHttpClientFactory clients, IOptions<Notific
             throw new DeliveryFailedException("The webhook URL is not an absolute http(s) URL.", permanent: true);
         }
 
+        string? secret = null;
+        if (!string.IsNullOrEmpty(delivery.Target.Secret) && (secret = protection.TryUnprotectWebhookSecret(delivery.Target.Secret)) is null)
+        {
+            // Sending unsigned would let the receiver accept forgeries, or make it reject this one: neither helps.
+            throw new DeliveryFailedException(
+                "The webhook secret cannot be read with this server's data protection keys (the key ring changed?): save the rule's secret again.", permanent: true);
+        }
+
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         var body = WebhookPayload.Serialize(delivery, alert, timestamp);
         using var request = new HttpRequestMessage(HttpMethod.Post, new UriBuilder(url) { UserName = "", Password = "" }.Uri);
         request.Headers.Add(DeliveryHeader, delivery.Id.ToString());
         request.Headers.Add(TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        if (!string.IsNullOrEmpty(delivery.Target.Secret))
+        if (secret is not null)
         {
-            request.Headers.Add(SignatureHeader, WebhookPayload.Signature(body, delivery.Target.Secret));
+            request.Headers.Add(SignatureHeader, WebhookPayload.Signature(body, secret));
         }
 
         if (url.UserInfo.Length > 0)
@@ -60,7 +72,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients, IOptions<Notific
         }
         catch (HttpRequestException ex)
         {
-            throw new DeliveryFailedException($"POST {ErrorText.MaskUrl(target)}: {ErrorText.Of(ex)}", inner: ex);
+            throw new DeliveryFailedException($"POST {ErrorText.MaskUrl(target)}: {ErrorText.Of(ex)}", permanent: OutboundAddressRefusedException.IsIn(ex), inner: ex);
         }
 
         using (response)

@@ -13,7 +13,7 @@ internal sealed class DeleteRuleHandler(NotificationsDbContext db, RuleCache cac
     public async ValueTask<Unit> Handle(DeleteRule command, CancellationToken cancellationToken)
     {
         var rule = await db.FindRuleAsync(command.Id, cancellationToken);
-        var before = RuleMapping.ToDto(rule);
+        var before = RuleMapping.ToAuditDto(rule);
         db.Rules.Remove(rule);
         await db.SaveChangesAsync(cancellationToken);
         cache.Invalidate();

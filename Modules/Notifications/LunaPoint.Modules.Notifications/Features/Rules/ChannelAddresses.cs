@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LunaPoint.SharedKernel.Network;
 using MimeKit;
 
 namespace LunaPoint.Modules.Notifications.Features;
@@ -70,7 +71,12 @@ internal static partial class ChannelAddresses
             : "must be a numeric chat id (e.g. -1001234567890) or @username.";
     }
 
-    public static string? UrlProblem(string? value)
+    /// <summary>
+    /// An http(s) URL to a host. A literal address the outbound policy denies (169.254.169.254, 0.0.0.0,
+    /// [::ffff:169.254.169.254], 2852039166, 0xA9FEA9FE…) is refused here, as the stream webhook is; a host
+    /// name is judged when connecting, since what it resolves to may change after saving.
+    /// </summary>
+    public static string? UrlProblem(string? value, OutboundAddressPolicy network)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -96,6 +102,7 @@ internal static partial class ChannelAddresses
             : uri.UserInfo.Length > 0 || value.Contains('@', StringComparison.Ordinal) && value.IndexOf('@') < value.IndexOf(uri.Host, StringComparison.OrdinalIgnoreCase)
                 ? "must not carry a user name or password (the webhook is signed with its secret instead)."
             : value.Contains('#', StringComparison.Ordinal) ? "must not have a #fragment (it is never sent)."
+            : !network.IsAllowed(uri) ? $"must not point at a denied address range ({OutboundAddressPolicy.SettingKey})."
             : null;
     }
 

@@ -1,4 +1,5 @@
 using LunaPoint.Modules.Notifications.Domain;
+using LunaPoint.SharedKernel.Network;
 
 namespace LunaPoint.Modules.Notifications.Features;
 
@@ -10,7 +11,7 @@ internal static class ChannelRules
 {
     public const int MaxRecipients = 50;
 
-    public static void Check(IReadOnlyList<ChannelRequest>? channels, string path, Action<string, string> fail)
+    public static void Check(IReadOnlyList<ChannelRequest>? channels, string path, OutboundAddressPolicy network, Action<string, string> fail)
     {
         if (channels is not { Count: > 0 })
         {
@@ -32,7 +33,7 @@ internal static class ChannelRules
                 continue;
             }
 
-            Check(channels[i], $"{path}[{i}]", fail);
+            Check(channels[i], $"{path}[{i}]", network, fail);
         }
 
         if (channels.Count(c => c?.Type == "console") > 1)
@@ -41,7 +42,7 @@ internal static class ChannelRules
         }
     }
 
-    private static void Check(ChannelRequest channel, string path, Action<string, string> fail)
+    private static void Check(ChannelRequest channel, string path, OutboundAddressPolicy network, Action<string, string> fail)
     {
         if (!RuleNames.TryChannel(channel.Type, out var type))
         {
@@ -62,7 +63,7 @@ internal static class ChannelRules
                 List(channel.ChatIds, $"{path}.chatIds", "chat id", ChannelAddresses.ChatIdProblem, fail);
                 break;
             case ChannelType.Webhook:
-                Problem(ChannelAddresses.UrlProblem(channel.Url), $"{path}.url", fail);
+                Problem(ChannelAddresses.UrlProblem(channel.Url, network), $"{path}.url", fail);
                 if (channel.Secret is not null)
                 {
                     Problem(ChannelAddresses.SecretProblem(channel.Secret), $"{path}.secret", fail);

@@ -1,6 +1,10 @@
 namespace LunaPoint.Modules.Notifications.Features;
 
-/// <summary>A rule as the API shows it: webhook secrets never, only whether one is stored.</summary>
+/// <summary>
+/// A rule as the API shows it: webhook secrets never, only whether one is stored. Webhook URLs are shown in
+/// full, query tokens included: only administrators read rules, and the URL is their own configuration,
+/// which they must be able to check and write back. The audit log gets them masked (<see cref="RuleMapping.ToAuditDto"/>).
+/// </summary>
 internal sealed record RuleDto(
     Guid Id,
     string Name,

@@ -1,3 +1,4 @@
+using LunaPoint.Modules.Notifications.Dispatch;
 using LunaPoint.Modules.Notifications.Domain;
 using LunaPoint.Modules.Notifications.Live;
 
@@ -8,6 +9,17 @@ internal static class RuleMapping
     public static RuleDto ToDto(NotificationRule r) => new(
         r.Id, r.Name, r.Enabled, AlertMapping.TriggerName(r.Trigger), ToDto(r.Conditions), r.Channels.Select(ToDto).ToList(),
         r.CooldownSeconds, r.EscalateAfterSeconds, r.EscalationChannels.Select(ToDto).ToList(), r.CreatedAt, r.UpdatedAt);
+
+    /// <summary>
+    /// The rule for the audit log, which more people read and which is kept for longer: webhook URLs with
+    /// credentials masked and the query cut (receivers put tokens in parameters of any name), as the
+    /// delivery log shows them.
+    /// </summary>
+    public static RuleDto ToAuditDto(NotificationRule r) => ToDto(r) is var dto
+        ? dto with { Channels = dto.Channels.Select(MaskUrl).ToList(), EscalationChannels = dto.EscalationChannels.Select(MaskUrl).ToList() }
+        : dto;
+
+    private static ChannelDto MaskUrl(ChannelDto c) => c.Url is null ? c : c with { Url = ErrorText.MaskUrl(c.Url) };
 
     /// <summary>The rule as a client would write it back, without secrets (PATCH merges onto this).</summary>
     public static RuleRequest ToRequest(NotificationRule r) => new(

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using LunaPoint.Modules.Notifications.Domain;
+using LunaPoint.SharedKernel.Network;
 
 namespace LunaPoint.Modules.Notifications.Features;
 
@@ -16,9 +17,10 @@ internal sealed class RuleRequestValidator : AbstractValidator<RuleRequest>
     public const int MaxChannels = 10;
     public const int MaxSeconds = 86_400;
 
-    public RuleRequestValidator() => RuleFor(r => r).Custom((rule, context) => Check(rule, (path, message) => context.AddFailure(new ValidationFailure(path, $"{path} {message}"))));
+    public RuleRequestValidator(OutboundAddressPolicy network) =>
+        RuleFor(r => r).Custom((rule, context) => Check(rule, network, (path, message) => context.AddFailure(new ValidationFailure(path, $"{path} {message}"))));
 
-    private static void Check(RuleRequest rule, Action<string, string> fail)
+    private static void Check(RuleRequest rule, OutboundAddressPolicy network, Action<string, string> fail)
     {
         if (string.IsNullOrWhiteSpace(rule.Name))
         {
@@ -41,7 +43,7 @@ internal sealed class RuleRequestValidator : AbstractValidator<RuleRequest>
         }
 
         ConditionRules.Check(rule.Conditions, known ? trigger : null, fail);
-        ChannelRules.Check(rule.Channels, "channels", fail);
+        ChannelRules.Check(rule.Channels, "channels", network, fail);
         var escalates = rule.EscalateAfterSeconds is not null;
         var escalationChannels = rule.EscalationChannels is { Count: > 0 };
         if (rule.EscalateAfterSeconds is < 1 or > MaxSeconds)
@@ -59,7 +61,7 @@ internal sealed class RuleRequestValidator : AbstractValidator<RuleRequest>
         }
         else if (escalationChannels)
         {
-            ChannelRules.Check(rule.EscalationChannels, "escalationChannels", fail);
+            ChannelRules.Check(rule.EscalationChannels, "escalationChannels", network, fail);
         }
     }
 

@@ -2,9 +2,12 @@ using FluentValidation;
 using FluentValidation.Results;
 using LunaPoint.Modules.Auth.Contracts;
 using LunaPoint.Modules.Notifications.Data;
+using LunaPoint.Modules.Notifications.Dispatch;
 using LunaPoint.Modules.Notifications.Domain;
 using LunaPoint.Modules.Notifications.Evaluation;
 using LunaPoint.SharedKernel.Errors;
+using LunaPoint.SharedKernel.Network;
+using Microsoft.AspNetCore.DataProtection;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,17 +15,19 @@ namespace LunaPoint.Modules.Notifications.Features;
 
 /// <summary>
 /// What creating and replacing a rule share: every check at once (one 400 with all fields), secrets kept
-/// by URL, a free name, then save, reload the evaluators' cache and audit without secrets.
+/// by URL and stored protected, a free name, then save, reload the evaluators' cache and audit without
+/// secrets or webhook queries.
 /// </summary>
-internal sealed class RuleWriter(NotificationsDbContext db, ISender sender, RuleCache cache, TimeProvider clock)
+internal sealed class RuleWriter(
+    NotificationsDbContext db, ISender sender, RuleCache cache, OutboundAddressPolicy network, IDataProtectionProvider protection, TimeProvider clock)
 {
     public async Task<RuleDto> SaveAsync(NotificationRule? stored, RuleRequest request, CancellationToken cancellationToken)
     {
         var failures = new List<ValidationFailure>();
         void Fail(string path, string message) => failures.Add(new ValidationFailure(path, message));
-        failures.AddRange((await new RuleRequestValidator().ValidateAsync(request, cancellationToken)).Errors);
-        request = StoredSecrets.Restore(request, stored, Fail);
-        await RuleReferences.CheckAsync(sender, request.Conditions, Fail, cancellationToken);
+        failures.AddRange((await new RuleRequestValidator(network).ValidateAsync(request, cancellationToken)).Errors);
+        request = StoredSecrets.Resolve(request, stored, protection.ProtectWebhookSecret, Fail);
+        await RuleReferences.CheckAsync(sender, request.Conditions, stored?.Conditions, Fail, cancellationToken);
         if (failures.Count > 0)
         {
             throw new ValidationException(failures);
@@ -38,7 +43,7 @@ internal sealed class RuleWriter(NotificationsDbContext db, ISender sender, Rule
         // Whole milliseconds: what is answered now reads back the same from either database.
         var now = clock.GetUtcNow();
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-        var before = stored is null ? null : RuleMapping.ToDto(stored);
+        var before = stored is null ? null : RuleMapping.ToAuditDto(stored);
         var rule = stored ?? new NotificationRule { Id = Guid.NewGuid(), Name = name, CreatedAt = now };
         RuleMapping.Apply(request, rule);
         rule.UpdatedAt = now;
@@ -49,10 +54,9 @@ internal sealed class RuleWriter(NotificationsDbContext db, ISender sender, Rule
 
         await db.SaveChangesAsync(cancellationToken);
         cache.Invalidate();
-        var after = RuleMapping.ToDto(rule);
         await sender.Send(new RecordAuditEntry(NotificationsModule.Name, stored is null ? "notification-rule.created" : "notification-rule.updated",
-            Target: Target(rule), Before: before, After: after), cancellationToken);
-        return after;
+            Target: Target(rule), Before: before, After: RuleMapping.ToAuditDto(rule)), cancellationToken);
+        return RuleMapping.ToDto(rule);
     }
 
     public static string Target(NotificationRule rule) => $"notification rule {rule.Name} ({rule.Id})";
