@@ -44,11 +44,11 @@ internal static class AlertsCommand
             }
         }
 
-        var repo = AlertsBenchHost.RepoRoot();
+        var repo = IngestCommand.RepoRoot();
         await using var cluster = postgres is null ? await ThrowawayPostgres.StartAsync() : null;
         var admin = postgres ?? cluster!.ConnectionString;
         var database = "lunapoint_alerts_" + Guid.NewGuid().ToString("N")[..8];
-        await AlertsBenchHost.ExecuteAsync(admin, $"CREATE DATABASE \"{database}\"");
+        await IngestCommand.ExecuteAsync(admin, $"CREATE DATABASE \"{database}\"");
         var connection = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
         var dataDir = Directory.CreateTempSubdirectory("lunapoint-alerts-data-").FullName;
         Arrivals mail = new(), telegram = new(), live = new();
@@ -79,7 +79,7 @@ internal static class AlertsCommand
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await AlertsBenchHost.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+            await IngestCommand.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
             Directory.Delete(dataDir, recursive: true);
         }
     }
@@ -87,7 +87,7 @@ internal static class AlertsCommand
     private static async Task<Dictionary<string, object>> RunAsync(AlertsBenchHost host, int rate, int seconds, Arrivals mail, Arrivals telegram, Arrivals live)
     {
         var total = rate * seconds;
-        var crop = BenchShots.FromPhoto(Path.Combine(AlertsBenchHost.RepoRoot(), ".cache", "test-media", "astronaut.png")).FaceJpeg;
+        var crop = BenchShots.FromPhoto(Path.Combine(IngestCommand.RepoRoot(), ".cache", "test-media", "astronaut.png")).FaceJpeg;
         var published = new long[total];
         var clock = Stopwatch.StartNew();
         var publishing = new List<Task>(total);
