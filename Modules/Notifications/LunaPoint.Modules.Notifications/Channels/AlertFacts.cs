@@ -53,8 +53,7 @@ internal static class AlertFacts
         TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + $" ({zone.Id})";
 
     /// <summary>The configured zone; UTC when the name is unknown on this machine (a message is better late-labelled than lost).</summary>
-    public static TimeZoneInfo Zone(string? id) =>
-        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+    public static TimeZoneInfo Zone(string? id) => Evaluation.TimeZones.Find(id) ?? TimeZoneInfo.Utc;
 
     private static void Add(List<AlertFact> facts, string label, string? value)
     {
